@@ -1,0 +1,157 @@
+namespace LicenseKit.Internal;
+
+/// <summary>The default <see cref="ILicenseActivator"/>.</summary>
+internal sealed class LicenseActivator(LicenseKitContext context) : ILicenseActivator
+{
+    // A rejection whose cause has vanished by the time we look (a concurrent enable, a freed slot) is retried this often.
+    private const int MaxAttempts = 3;
+
+    public async Task<LicenseResult<LicenseActivationResponse>> ActivateAsync(ActivateLicenseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Activate");
+
+        List<LicenseError>? errors = null;
+        InputValidator.RequiredText(ref errors, request.LicenseKey, "license_key", LicenseLimits.MaxKeyLength + 64);
+        InputValidator.RequiredText(ref errors, request.Name, "name", LicenseLimits.MaxInstanceNameLength);
+        InputValidator.OptionalText(ref errors, request.Fingerprint, "fingerprint", LicenseLimits.MaxFingerprintLength);
+        if (errors is not null)
+        {
+            return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, errors);
+        }
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; license is not null && attempt <= MaxAttempts; attempt++)
+        {
+            var now = context.Now();
+            if (LicenseRules.ActivationRefusal(license, now, countLimit: false) is { } refusal)
+            {
+                return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [refusal]);
+            }
+
+            var instance = new LicenseInstance
+            {
+                Id = PrefixedId.Create(PrefixedId.Instance),
+                BusinessId = businessId,
+                LicenseKeyId = license.Id,
+                Name = request.Name,
+                Fingerprint = request.Fingerprint,
+                CreatedAt = now,
+            };
+
+            var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
+            switch (result.Outcome)
+            {
+                case InstanceActivationOutcome.Activated:
+                    Log.InstanceActivated(context.Logger, instance.Id, license.Id);
+                    if (context.Events.HasHandlers)
+                    {
+                        await context.Events.DispatchAsync(
+                            new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
+                            cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License! });
+
+                case InstanceActivationOutcome.ExistingInstance:
+                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true });
+
+                case InstanceActivationOutcome.Rejected when LicenseRules.ActivationRefusal(result.License!, now, countLimit: true) is { } rejection:
+                    return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [rejection]);
+
+                case InstanceActivationOutcome.Rejected:
+                    Log.ConcurrentWriteRetry(context.Logger, "Activate", license.Id, attempt);
+                    license = result.License;
+                    continue;
+
+                default:
+                    license = null;
+                    break;
+            }
+        }
+
+        return license is null
+            ? context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key")
+            : context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, LicenseErrorCodes.ConcurrencyConflict, "The license kept changing during activation; try again.");
+    }
+
+    public async Task<LicenseResult<LicenseInstance>> DeactivateAsync(DeactivateLicenseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Deactivate");
+
+        List<LicenseError>? errors = null;
+        InputValidator.RequiredText(ref errors, request.LicenseKey, "license_key", LicenseLimits.MaxKeyLength + 64);
+        InputValidator.RequiredText(ref errors, request.LicenseKeyInstanceId, "license_key_instance_id", LicenseLimits.MaxIdLength);
+        if (errors is not null)
+        {
+            return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, errors);
+        }
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false);
+        if (license is null)
+        {
+            return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key");
+        }
+
+        var now = context.Now();
+        var result = await context.Store.DeactivateAsync(businessId, license.Id, request.LicenseKeyInstanceId, now, cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case InstanceDeactivationOutcome.Deactivated:
+                Log.InstanceDeactivated(context.Logger, result.Instance!.Id, license.Id);
+                if (context.Events.HasHandlers)
+                {
+                    await context.Events.DispatchAsync(
+                        new LicenseDeactivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = result.Instance },
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                return context.Succeed(LicenseOperation.Deactivate, result.Instance);
+
+            case InstanceDeactivationOutcome.InstanceNotFound:
+                return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, LicenseErrorCodes.InstanceNotFound, "The license has no live instance with this id.", "license_key_instance_id");
+
+            default:
+                return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key");
+        }
+    }
+
+    public async Task<LicenseValidationResult> ValidateAsync(ValidateLicenseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Validate");
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var license = IsLookupable(request.LicenseKey)
+            ? await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false)
+            : null;
+
+        var now = context.Now();
+        LicenseInstance? instance = null;
+        var code = license is null ? LicenseValidationCode.NotFound : LicenseRules.ValidationCode(license, now);
+        if (code == LicenseValidationCode.Valid && (request.LicenseKeyInstanceId is not null || request.Fingerprint is not null))
+        {
+            instance = IsLookupable(request.LicenseKeyInstanceId ?? request.Fingerprint)
+                ? await context.Store.FindInstanceAsync(businessId, license!.Id, request.LicenseKeyInstanceId, request.Fingerprint, cancellationToken).ConfigureAwait(false)
+                : null;
+            code = instance is null ? LicenseValidationCode.InstanceNotFound : code;
+        }
+
+        context.Telemetry.Validated(code);
+        if (code != LicenseValidationCode.Valid && context.Events.HasHandlers)
+        {
+            await context.Events.DispatchAsync(
+                new LicenseValidationFailed { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Code = code, License = license },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return new LicenseValidationResult { Code = code, License = license, Instance = instance };
+    }
+
+    // Blank or absurdly long input cannot match anything; do not send it to the store.
+    private static bool IsLookupable(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= LicenseLimits.MaxKeyLength + 64;
+}

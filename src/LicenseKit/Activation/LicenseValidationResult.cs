@@ -1,0 +1,20 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace LicenseKit;
+
+/// <summary>The outcome of a validation: never an exception, always a code.</summary>
+public sealed record LicenseValidationResult
+{
+    /// <summary>Whether the license is valid (<see cref="Code"/> is <see cref="LicenseValidationCode.Valid"/>).</summary>
+    [MemberNotNullWhen(true, nameof(License))]
+    public bool Valid => Code == LicenseValidationCode.Valid;
+
+    /// <summary>Why the license is or is not valid.</summary>
+    public required LicenseValidationCode Code { get; init; }
+
+    /// <summary>The license, when one was found.</summary>
+    public License? License { get; init; }
+
+    /// <summary>The matched instance, when one was named and found.</summary>
+    public LicenseInstance? Instance { get; init; }
+}

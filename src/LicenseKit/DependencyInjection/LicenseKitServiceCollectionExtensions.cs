@@ -1,0 +1,43 @@
+using LicenseKit;
+using LicenseKit.Internal;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers LicenseKit in a host's service collection.</summary>
+public static class LicenseKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the LicenseKit services (<see cref="ILicenseIssuer"/>, <see cref="ILicenseManager"/>,
+    /// <see cref="ILicenseActivator"/>) with an in-memory store by default. Options are validated at startup. Calling it
+    /// again only applies the extra configuration.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options, e.g. <c>o =&gt; o.BusinessId = "biz_…"</c>.</param>
+    /// <returns>A builder to swap the store, key generator or business resolver.</returns>
+    public static LicenseKitBuilder AddLicenseKit(this IServiceCollection services, Action<LicenseKitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<LicenseKitOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseKitOptions>, LicenseKitOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILicenseStore, InMemoryLicenseStore>();
+        services.TryAddSingleton<IKeyGenerator, RandomKeyGenerator>();
+        services.TryAddSingleton<ILicenseBusinessResolver, ConfiguredBusinessResolver>();
+        services.TryAddSingleton(sp => new LicenseKitTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddScoped<LicenseEventDispatcher>();
+        services.TryAddScoped<LicenseKitContext>();
+        services.TryAddScoped<ILicenseIssuer, LicenseIssuer>();
+        services.TryAddScoped<ILicenseManager, LicenseManager>();
+        services.TryAddScoped<ILicenseActivator, LicenseActivator>();
+
+        return new LicenseKitBuilder(services);
+    }
+}

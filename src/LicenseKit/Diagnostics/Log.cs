@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace LicenseKit.Internal;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Issued license {LicenseId} for product {ProductId} in business {BusinessId}.")]
+    public static partial void LicenseIssued(ILogger logger, string licenseId, string productId, string businessId);
+
+    [LoggerMessage(2, LogLevel.Debug, "{Operation} refused with {Code} (field {Field}).")]
+    public static partial void OperationRefused(ILogger logger, string operation, string code, string? field);
+
+    [LoggerMessage(3, LogLevel.Error, "License event handler {Handler} failed on {EventType} {EventId}; the operation itself succeeded.")]
+    public static partial void EventHandlerFailed(ILogger logger, Exception exception, string handler, string eventType, string eventId);
+
+    [LoggerMessage(4, LogLevel.Debug, "Retrying {Operation} on license {LicenseId} after a concurrent write (attempt {Attempt}).")]
+    public static partial void ConcurrentWriteRetry(ILogger logger, string operation, string licenseId, int attempt);
+
+    [LoggerMessage(5, LogLevel.Information, "Activated instance {InstanceId} of license {LicenseId}.")]
+    public static partial void InstanceActivated(ILogger logger, string instanceId, string licenseId);
+
+    [LoggerMessage(6, LogLevel.Information, "Deactivated instance {InstanceId} of license {LicenseId}.")]
+    public static partial void InstanceDeactivated(ILogger logger, string instanceId, string licenseId);
+}

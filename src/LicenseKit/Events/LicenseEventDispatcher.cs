@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace LicenseKit.Internal;
+
+/// <summary>Delivers events to the registered handlers, isolating the operation from handler failures.</summary>
+internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> handlers, ILogger<LicenseEventDispatcher> logger)
+{
+    private readonly ILicenseEventHandler[] _handlers = [.. handlers];
+
+    /// <summary>Whether anyone listens; callers skip building events when not.</summary>
+    public bool HasHandlers => _handlers.Length > 0;
+
+    public async Task DispatchAsync(LicenseEvent licenseEvent, CancellationToken cancellationToken)
+    {
+        foreach (var handler in _handlers)
+        {
+            try
+            {
+                await handler.HandleAsync(licenseEvent, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.EventHandlerFailed(logger, ex, handler.GetType().Name, licenseEvent.GetType().Name, licenseEvent.EventId);
+            }
+        }
+    }
+}

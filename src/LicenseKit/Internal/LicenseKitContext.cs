@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LicenseKit.Internal;
+
+/// <summary>The collaborators every operation needs, resolved once per scope instead of repeated in each service.</summary>
+internal sealed class LicenseKitContext(
+    ILicenseStore store,
+    ILicenseBusinessResolver businessResolver,
+    IOptions<LicenseKitOptions> options,
+    TimeProvider timeProvider,
+    LicenseKitTelemetry telemetry,
+    LicenseEventDispatcher events,
+    ILoggerFactory? loggerFactory = null)
+{
+    public ILicenseStore Store { get; } = store;
+
+    public ILicenseBusinessResolver BusinessResolver { get; } = businessResolver;
+
+    public LicenseKitOptions Options { get; } = options.Value;
+
+    public TimeProvider Time { get; } = timeProvider;
+
+    public LicenseKitTelemetry Telemetry { get; } = telemetry;
+
+    public LicenseEventDispatcher Events { get; } = events;
+
+    public ILogger Logger { get; } = (ILogger?)loggerFactory?.CreateLogger("LicenseKit") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public DateTimeOffset Now() => Time.GetUtcNowMilliseconds();
+
+    public static string NewEventId() => PrefixedId.Create(PrefixedId.Event);
+
+    public LicenseResult<T> Succeed<T>(LicenseOperation operation, T value)
+    {
+        Telemetry.Record(operation, null);
+        return LicenseResult<T>.Success(value);
+    }
+
+    public LicenseResult<T> Refuse<T>(LicenseOperation operation, IReadOnlyList<LicenseError> errors)
+    {
+        Telemetry.Record(operation, errors[0].Code);
+        Log.OperationRefused(Logger, operation.ToString(), errors[0].Code, errors[0].Field);
+        return LicenseResult<T>.Failed(errors);
+    }
+
+    public LicenseResult<T> Refuse<T>(LicenseOperation operation, string code, string description, string? field = null) =>
+        Refuse<T>(operation, [new LicenseError(code, description, field)]);
+}

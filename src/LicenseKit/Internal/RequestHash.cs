@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LicenseKit.Internal;
+
+/// <summary>A stable hash of an issue request, to tell an idempotent retry from a different request reusing the key.</summary>
+internal static class RequestHash
+{
+    public static string Compute(IssueLicenseRequest request)
+    {
+        var text = new StringBuilder();
+        Append(text, request.ProductId);
+        Append(text, request.CustomerId);
+        Append(text, request.ActivationsLimit?.ToString(CultureInfo.InvariantCulture));
+        Append(text, request.DurationHours?.ToString(CultureInfo.InvariantCulture));
+        Append(text, request.Key is null ? null : LicenseKeyNormalizer.Normalize(request.Key));
+        Append(text, request.PaymentId);
+        Append(text, request.ActivationMessage);
+        if (request.Metadata is { } metadata)
+        {
+            foreach (var (key, value) in metadata.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                Append(text, key);
+                Append(text, value);
+            }
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    // Length-prefixed so that ("ab", "c") and ("a", "bc") hash differently; -1 marks null.
+    private static void Append(StringBuilder text, string? value) =>
+        text.Append(value?.Length ?? -1).Append(':').Append(value).Append('|');
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+
+namespace LicenseKit;
+
+/// <summary>
+/// An immutable snapshot of a license key issued to a customer. Every change produces a new instance with a higher
+/// <see cref="Version"/>; two snapshots with equal data are equal, metadata included.
+/// </summary>
+public sealed record License
+{
+    /// <summary>The prefixed identifier of the license, e.g. <c>lic_hyQQhhNzfEuvv</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The license key string delivered to the customer, e.g. <c>A184-99C2-8CBE</c>.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The lifecycle status.</summary>
+    public LicenseStatus Status { get; init; }
+
+    /// <summary>The business (tenant) that owns the license.</summary>
+    public required string BusinessId { get; init; }
+
+    /// <summary>The host's product identifier.</summary>
+    public required string ProductId { get; init; }
+
+    /// <summary>The host's payment identifier that triggered the issuance, when there was one.</summary>
+    public string? PaymentId { get; init; }
+
+    /// <summary>The host's customer identifier.</summary>
+    public required string CustomerId { get; init; }
+
+    /// <summary>The maximum number of simultaneous live activation instances; <see langword="null"/> means unlimited.</summary>
+    public int? ActivationsLimit { get; init; }
+
+    /// <summary>An optional message shown to the customer after a successful activation.</summary>
+    public string? ActivationMessage { get; init; }
+
+    /// <summary>The number of live activation instances.</summary>
+    public int InstancesCount { get; init; }
+
+    /// <summary>The validity in hours from <see cref="CreatedAt"/>; <see langword="null"/> when the license does not expire or its expiry was set as an absolute time.</summary>
+    public int? DurationHours { get; init; }
+
+    /// <summary>The absolute expiry; the license is invalid from this instant on. <see langword="null"/> means it never expires.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Custom key/value data of the host (entitlements, filters); <see langword="null"/> when none.</summary>
+    public LicenseMetadata? Metadata { get; init; }
+
+    /// <summary>Whether the license is archived: hidden from lists by default and refused for activation and validation.</summary>
+    public bool Archived { get; init; }
+
+    /// <summary>When the license was issued (UTC, millisecond precision).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the license was last written (UTC, millisecond precision).</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// The optimistic-concurrency version: 1 at issue, incremented by every write. Not part of the wire format;
+    /// HTTP hosts expose it as an ETag.
+    /// </summary>
+    [JsonIgnore]
+    public long Version { get; init; }
+
+    /// <summary>Whether the license has expired at <paramref name="now"/>.</summary>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <returns><see langword="true"/> when <see cref="ExpiresAt"/> is set and not after <paramref name="now"/>.</returns>
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expiresAt && expiresAt <= now;
+}

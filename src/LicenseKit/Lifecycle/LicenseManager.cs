@@ -1,0 +1,277 @@
+namespace LicenseKit.Internal;
+
+/// <summary>The default <see cref="ILicenseManager"/>.</summary>
+internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManager
+{
+    // Without an expected version, a write that loses a race re-reads and re-applies the change this often.
+    private const int MaxAttempts = 5;
+
+    public async Task<License?> FindByIdAsync(string licenseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(licenseId);
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        return licenseId.Length is 0 or > LicenseLimits.MaxIdLength ? null : await context.Store.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<License?> FindByKeyAsync(string licenseKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(licenseKey);
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var normalized = LicenseKeyNormalizer.Normalize(licenseKey);
+        return normalized.Length is 0 or > LicenseLimits.MaxKeyLength ? null : await context.Store.FindByKeyAsync(businessId, normalized, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<LicenseResult<LicensePage>> ListAsync(LicenseQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        List<LicenseError>? errors = null;
+        var pageSize = query.PageSize ?? context.Options.DefaultPageSize;
+        InputValidator.Range(ref errors, pageSize, "page_size", 1, context.Options.MaxPageSize, string.Empty);
+        InputValidator.OptionalText(ref errors, query.ProductId, "product_id", LicenseLimits.MaxIdLength);
+        InputValidator.OptionalText(ref errors, query.CustomerId, "customer_id", LicenseLimits.MaxIdLength);
+        LicenseListPosition? after = null;
+        if (query.Cursor is not null)
+        {
+            if (LicenseCursor.TryDecode(query.Cursor, out var position))
+            {
+                after = position;
+            }
+            else
+            {
+                InputValidator.Add(ref errors, LicenseErrorCodes.InvalidCursor, "The cursor is not one this API returned.", "cursor");
+            }
+        }
+
+        if (errors is not null)
+        {
+            return LicenseResult<LicensePage>.Failed(errors);
+        }
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var storeQuery = new LicenseListQuery
+        {
+            ProductId = query.ProductId,
+            CustomerId = query.CustomerId,
+            Status = query.Status,
+            Archived = query.Archived,
+            CreatedFrom = query.CreatedFrom,
+            CreatedBefore = query.CreatedBefore,
+            After = after,
+            Limit = pageSize + 1, // one more than asked tells whether a next page exists
+        };
+
+        var items = await context.Store.ListAsync(businessId, storeQuery, cancellationToken).ConfigureAwait(false);
+        return items.Count > pageSize
+            ? LicenseResult<LicensePage>.Success(new LicensePage { Items = items.Take(pageSize).ToArray(), NextCursor = LicenseCursor.Encode(items[pageSize - 1]) })
+            : LicenseResult<LicensePage>.Success(new LicensePage { Items = items });
+    }
+
+    public Task<LicenseResult<License>> DisableAsync(string licenseId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(licenseId, new LicenseUpdate { Status = LicenseStatus.Disabled }, expectedVersion, cancellationToken);
+
+    public Task<LicenseResult<License>> EnableAsync(string licenseId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(licenseId, new LicenseUpdate { Status = LicenseStatus.Active }, expectedVersion, cancellationToken);
+
+    public Task<LicenseResult<License>> RevokeAsync(string licenseId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(licenseId, new LicenseUpdate { Status = LicenseStatus.Revoked }, expectedVersion, cancellationToken);
+
+    public Task<LicenseResult<License>> SetArchivedAsync(string licenseId, bool archived, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(licenseId, new LicenseUpdate { Archived = archived }, expectedVersion, cancellationToken);
+
+    public async Task<LicenseResult<License>> UpdateAsync(string licenseId, LicenseUpdate update, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(licenseId);
+        ArgumentNullException.ThrowIfNull(update);
+        using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Update");
+
+        var errors = ValidateUpdate(update);
+        if (errors is not null)
+        {
+            return context.Refuse<License>(LicenseOperation.Update, errors);
+        }
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = licenseId.Length is 0 or > LicenseLimits.MaxIdLength ? null : await context.Store.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return context.Refuse<License>(LicenseOperation.Update, LicenseErrorCodes.LicenseNotFound, "No license with this id exists.", "id");
+            }
+
+            if (expectedVersion is { } expected && current.Version != expected)
+            {
+                return context.Refuse<License>(LicenseOperation.Update, [ConcurrencyConflict(expected, current.Version)]);
+            }
+
+            var applied = Apply(current, update);
+            if (!applied.Succeeded)
+            {
+                return context.Refuse<License>(LicenseOperation.Update, applied.Errors);
+            }
+
+            if (applied.Value == current)
+            {
+                return LicenseResult<License>.Success(current); // nothing changed, nothing written
+            }
+
+            var now = context.Now();
+            var next = applied.Value with { UpdatedAt = now, Version = current.Version + 1 };
+            var result = await context.Store.UpdateAsync(next, current.Version, cancellationToken).ConfigureAwait(false);
+            switch (result.Outcome)
+            {
+                case LicenseUpdateOutcome.Updated:
+                    if (context.Events.HasHandlers)
+                    {
+                        LicenseUpdated updated = next.Status != current.Status
+                            ? new LicenseStatusChanged { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = current, License = next }
+                            : new LicenseUpdated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = current, License = next };
+                        await context.Events.DispatchAsync(updated, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return context.Succeed(LicenseOperation.Update, next);
+
+                case LicenseUpdateOutcome.ConcurrencyConflict when expectedVersion is null:
+                    Log.ConcurrentWriteRetry(context.Logger, "Update", licenseId, attempt);
+                    continue;
+
+                case LicenseUpdateOutcome.ConcurrencyConflict:
+                    return context.Refuse<License>(LicenseOperation.Update, [ConcurrencyConflict(current.Version, result.License?.Version)]);
+
+                default:
+                    return context.Refuse<License>(LicenseOperation.Update, LicenseErrorCodes.LicenseNotFound, "No license with this id exists.", "id");
+            }
+        }
+
+        return context.Refuse<License>(LicenseOperation.Update, LicenseErrorCodes.ConcurrencyConflict, "The license kept changing; try again.");
+    }
+
+    public async Task<LicenseResult<IReadOnlyList<LicenseInstance>>> ListInstancesAsync(string licenseId, CancellationToken cancellationToken = default)
+    {
+        var license = await FindByIdAsync(licenseId, cancellationToken).ConfigureAwait(false);
+        if (license is null)
+        {
+            return LicenseResult<IReadOnlyList<LicenseInstance>>.Failed(LicenseErrorCodes.LicenseNotFound, "No license with this id exists.", "id");
+        }
+
+        var instances = await context.Store.ListInstancesAsync(license.BusinessId, license.Id, cancellationToken).ConfigureAwait(false);
+        return LicenseResult<IReadOnlyList<LicenseInstance>>.Success(instances);
+    }
+
+    private static LicenseError ConcurrencyConflict(long expected, long? actual) =>
+        new(LicenseErrorCodes.ConcurrencyConflict, $"The license was changed since version {expected} (it is now at {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown version"}); read it again and retry.", "version");
+
+    private static List<LicenseError>? ValidateUpdate(LicenseUpdate update)
+    {
+        List<LicenseError>? errors = null;
+        if (update.Status.HasValue && !Enum.IsDefined(update.Status.Value))
+        {
+            InputValidator.Add(ref errors, LicenseErrorCodes.FieldOutOfRange, "'status' must be ACTIVE, DISABLED or REVOKED.", "status");
+        }
+
+        if (update.ActivationsLimit.HasValue)
+        {
+            InputValidator.Range(ref errors, update.ActivationsLimit.Value, "activations_limit", 0, LicenseLimits.MaxActivationsLimit, " (null means unlimited)");
+        }
+
+        if (update.DurationHours.HasValue)
+        {
+            InputValidator.Range(ref errors, update.DurationHours.Value, "duration_hours", 1, LicenseLimits.MaxDurationHours, " (100 years; null means no expiry)");
+        }
+
+        if (update.DurationHours.HasValue && update.ExpiresAt.HasValue)
+        {
+            InputValidator.Add(ref errors, LicenseErrorCodes.FieldsConflict, "Give either 'expires_at' or 'duration_hours', not both.", "expires_at");
+        }
+
+        if (update.ActivationMessage.HasValue)
+        {
+            InputValidator.OptionalText(ref errors, update.ActivationMessage.Value, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
+        }
+
+        if (update.Metadata.HasValue)
+        {
+            InputValidator.Metadata(ref errors, update.Metadata.Value);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Computes the license after <paramref name="update"/>, or the rule it breaks.</summary>
+    private static LicenseResult<License> Apply(License current, LicenseUpdate update)
+    {
+        var next = current;
+        if (update.Status.HasValue && update.Status.Value != current.Status)
+        {
+            if (!IsAllowedTransition(current.Status, update.Status.Value))
+            {
+                return LicenseResult<License>.Failed(
+                    LicenseErrorCodes.InvalidStatusTransition,
+                    $"A {Wire(current.Status)} license cannot become {Wire(update.Status.Value)}.",
+                    "status");
+            }
+
+            next = next with { Status = update.Status.Value };
+        }
+
+        if (update.ActivationsLimit.HasValue)
+        {
+            if (update.ActivationsLimit.Value is { } limit && limit < current.InstancesCount)
+            {
+                return LicenseResult<License>.Failed(
+                    LicenseErrorCodes.ActivationLimitBelowUsage,
+                    $"The license has {current.InstancesCount} live instances; deactivate some before lowering the limit to {limit}.",
+                    "activations_limit");
+            }
+
+            next = next with { ActivationsLimit = update.ActivationsLimit.Value };
+        }
+
+        if (update.DurationHours.HasValue)
+        {
+            var hours = update.DurationHours.Value;
+            next = next with { DurationHours = hours, ExpiresAt = hours is { } h ? current.CreatedAt.AddHours(h) : null };
+        }
+
+        if (update.ExpiresAt.HasValue)
+        {
+            var expiresAt = update.ExpiresAt.Value is { } e ? Clock.TruncateToMilliseconds(e) : (DateTimeOffset?)null;
+            if (expiresAt is { } at && (at < current.CreatedAt || at > current.CreatedAt.AddHours(LicenseLimits.MaxDurationHours)))
+            {
+                return LicenseResult<License>.Failed(
+                    LicenseErrorCodes.FieldOutOfRange,
+                    "'expires_at' must lie between the license's creation and 100 years after it.",
+                    "expires_at");
+            }
+
+            next = next with { ExpiresAt = expiresAt, DurationHours = expiresAt == current.ExpiresAt ? current.DurationHours : null };
+        }
+
+        if (update.ActivationMessage.HasValue)
+        {
+            next = next with { ActivationMessage = update.ActivationMessage.Value };
+        }
+
+        if (update.Metadata.HasValue)
+        {
+            next = next with { Metadata = LicenseMetadata.From(update.Metadata.Value) };
+        }
+
+        if (update.Archived.HasValue)
+        {
+            next = next with { Archived = update.Archived.Value };
+        }
+
+        return LicenseResult<License>.Success(next);
+    }
+
+    private static bool IsAllowedTransition(LicenseStatus from, LicenseStatus to) => (from, to) switch
+    {
+        (LicenseStatus.Active, LicenseStatus.Disabled) => true,
+        (LicenseStatus.Disabled, LicenseStatus.Active) => true,
+        (LicenseStatus.Active or LicenseStatus.Disabled, LicenseStatus.Revoked) => true,
+        _ => false,
+    };
+
+    private static string Wire(LicenseStatus status) => status.ToString().ToUpperInvariant();
+}

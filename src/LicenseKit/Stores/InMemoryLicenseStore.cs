@@ -1,0 +1,222 @@
+namespace LicenseKit;
+
+/// <summary>
+/// The default <see cref="ILicenseStore"/>: thread-safe and process-local, for samples, tests and single-instance
+/// hosts that do not need licenses to survive a restart. One lock makes every operation atomic; each holds it for a
+/// few dictionary operations only.
+/// </summary>
+public sealed class InMemoryLicenseStore : ILicenseStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Entry> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string BusinessId, string Key), Entry> _byKey = [];
+    private readonly Dictionary<(string BusinessId, string Key), (string LicenseId, string RequestHash)> _idempotency = [];
+
+    /// <inheritdoc />
+    public Task<LicenseCreateResult> CreateAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        var keySlot = (license.BusinessId, LicenseKeyNormalizer.Normalize(license.Key));
+        lock (_gate)
+        {
+            if (idempotency is not null && _idempotency.TryGetValue((license.BusinessId, idempotency.Key), out var earlier))
+            {
+                return Task.FromResult(new LicenseCreateResult(LicenseCreateOutcome.IdempotencyKeyExists, _byId[earlier.LicenseId].License, earlier.RequestHash));
+            }
+
+            if (_byId.ContainsKey(license.Id))
+            {
+                return Task.FromResult(new LicenseCreateResult(LicenseCreateOutcome.DuplicateId));
+            }
+
+            if (_byKey.ContainsKey(keySlot))
+            {
+                return Task.FromResult(new LicenseCreateResult(LicenseCreateOutcome.DuplicateKey));
+            }
+
+            var entry = new Entry(license);
+            _byId.Add(license.Id, entry);
+            _byKey.Add(keySlot, entry);
+            if (idempotency is not null)
+            {
+                _idempotency.Add((license.BusinessId, idempotency.Key), (license.Id, idempotency.RequestHash));
+            }
+        }
+
+        return Task.FromResult(new LicenseCreateResult(LicenseCreateOutcome.Created, license));
+    }
+
+    /// <inheritdoc />
+    public Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Find(businessId, licenseId)?.License);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_byKey.TryGetValue((businessId, normalizedKey), out var entry) ? entry.License : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        List<License> matches;
+        lock (_gate)
+        {
+            matches = [.. _byId.Values.Select(e => e.License).Where(l => l.BusinessId == businessId && Matches(l, query))];
+        }
+
+        matches.Sort(NewestFirst);
+        IReadOnlyList<License> page = matches.Take(query.Limit).ToArray();
+        return Task.FromResult(page);
+    }
+
+    /// <inheritdoc />
+    public Task<LicenseUpdateResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        lock (_gate)
+        {
+            var entry = Find(license.BusinessId, license.Id);
+            if (entry is null)
+            {
+                return Task.FromResult(new LicenseUpdateResult(LicenseUpdateOutcome.NotFound));
+            }
+
+            if (entry.License.Version != expectedVersion)
+            {
+                return Task.FromResult(new LicenseUpdateResult(LicenseUpdateOutcome.ConcurrencyConflict, entry.License));
+            }
+
+            entry.License = license with { Version = expectedVersion + 1 };
+            return Task.FromResult(new LicenseUpdateResult(LicenseUpdateOutcome.Updated, entry.License));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        lock (_gate)
+        {
+            var entry = Find(activation.BusinessId, activation.LicenseId);
+            if (entry is null)
+            {
+                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.LicenseNotFound));
+            }
+
+            var license = entry.License;
+            if (license.Status != LicenseStatus.Active || license.Archived || license.IsExpiredAt(activation.Now))
+            {
+                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Rejected, license));
+            }
+
+            var fingerprint = activation.Instance.Fingerprint;
+            if (fingerprint is not null && entry.Instances.Find(i => i.Fingerprint == fingerprint) is { } existing)
+            {
+                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing));
+            }
+
+            if (license.ActivationsLimit is { } limit && license.InstancesCount >= limit)
+            {
+                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Rejected, license));
+            }
+
+            entry.Instances.Add(activation.Instance);
+            entry.License = license with
+            {
+                InstancesCount = license.InstancesCount + 1,
+                UpdatedAt = activation.Now,
+                Version = license.Version + 1,
+            };
+            return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Activated, entry.License, activation.Instance));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var entry = Find(businessId, licenseId);
+            if (entry is null)
+            {
+                return Task.FromResult(new InstanceDeactivationResult(InstanceDeactivationOutcome.LicenseNotFound));
+            }
+
+            var index = entry.Instances.FindIndex(i => i.Id == instanceId);
+            if (index < 0)
+            {
+                return Task.FromResult(new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, entry.License));
+            }
+
+            var instance = entry.Instances[index];
+            entry.Instances.RemoveAt(index);
+            entry.License = entry.License with
+            {
+                InstancesCount = entry.License.InstancesCount - 1,
+                UpdatedAt = now,
+                Version = entry.License.Version + 1,
+            };
+            return Task.FromResult(new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, entry.License, instance));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<LicenseInstance?> FindInstanceAsync(string businessId, string licenseId, string? instanceId, string? fingerprint, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var instance = Find(businessId, licenseId)?.Instances.Find(i => instanceId is not null ? i.Id == instanceId : fingerprint is not null && i.Fingerprint == fingerprint);
+            return Task.FromResult(instance);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LicenseInstance>> ListInstancesAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<LicenseInstance> instances = Find(businessId, licenseId)?.Instances
+                .OrderBy(i => i.CreatedAt)
+                .ThenBy(i => i.Id, StringComparer.Ordinal)
+                .ToArray() ?? [];
+            return Task.FromResult(instances);
+        }
+    }
+
+    private static bool Matches(License license, LicenseListQuery query) =>
+        (query.ProductId is null || license.ProductId == query.ProductId)
+        && (query.CustomerId is null || license.CustomerId == query.CustomerId)
+        && (query.Status is null || license.Status == query.Status)
+        && (query.Archived is null || license.Archived == query.Archived)
+        && (query.CreatedFrom is null || license.CreatedAt >= query.CreatedFrom)
+        && (query.CreatedBefore is null || license.CreatedAt < query.CreatedBefore)
+        && (query.After is not { } after
+            || license.CreatedAt < after.CreatedAt
+            || (license.CreatedAt == after.CreatedAt && string.CompareOrdinal(license.Id, after.Id) < 0));
+
+    private static int NewestFirst(License a, License b)
+    {
+        var byTime = b.CreatedAt.CompareTo(a.CreatedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(b.Id, a.Id);
+    }
+
+    private Entry? Find(string businessId, string licenseId) =>
+        _byId.TryGetValue(licenseId, out var entry) && entry.License.BusinessId == businessId ? entry : null;
+
+    private sealed class Entry(License license)
+    {
+        public License License { get; set; } = license;
+
+        public List<LicenseInstance> Instances { get; } = [];
+    }
+}

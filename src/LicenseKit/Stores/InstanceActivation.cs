@@ -1,0 +1,8 @@
+namespace LicenseKit;
+
+/// <summary>An activation for <see cref="ILicenseStore.ActivateAsync"/> to perform atomically.</summary>
+/// <param name="BusinessId">The business.</param>
+/// <param name="LicenseId">The license to activate.</param>
+/// <param name="Instance">The instance to insert (id, name, fingerprint and creation time already set).</param>
+/// <param name="Now">The time of the activation: expiry is judged at it and it becomes the license's updated_at.</param>
+public sealed record InstanceActivation(string BusinessId, string LicenseId, LicenseInstance Instance, DateTimeOffset Now);

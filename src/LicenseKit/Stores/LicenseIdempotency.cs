@@ -1,0 +1,6 @@
+namespace LicenseKit;
+
+/// <summary>An idempotency key stored with the license it created, and a hash of the request that created it.</summary>
+/// <param name="Key">The caller's idempotency key, unique per business.</param>
+/// <param name="RequestHash">A hash of the request, to tell a retry from a different request reusing the key.</param>
+public sealed record LicenseIdempotency(string Key, string RequestHash);
