@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace LicenseKit.Internal;
 
 /// <summary>Delivers events to the registered handlers, isolating the operation from handler failures.</summary>
-internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> handlers, ILogger<LicenseEventDispatcher> logger)
+internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> handlers, ILoggerFactory? loggerFactory = null)
 {
+    private readonly ILogger _logger = (ILogger?)loggerFactory?.CreateLogger("LicenseKit.Events") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
     private readonly ILicenseEventHandler[] _handlers = [.. handlers];
 
     /// <summary>Whether anyone listens; callers skip building events when not.</summary>
@@ -20,7 +22,7 @@ internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> h
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Log.EventHandlerFailed(logger, ex, handler.GetType().Name, licenseEvent.GetType().Name, licenseEvent.EventId);
+                Log.EventHandlerFailed(_logger, ex, handler.GetType().Name, licenseEvent.GetType().Name, licenseEvent.EventId);
             }
         }
     }
