@@ -14,4 +14,7 @@ public sealed record LicenseActivationResponse
 
     /// <summary>Whether the fingerprint was already active and no new slot was used.</summary>
     public bool AlreadyActivated { get; init; }
+
+    /// <summary>A signed offline token for this license and instance when an <see cref="ILicenseTokenSigner"/> is registered; otherwise <see langword="null"/>.</summary>
+    public string? SignedLicense { get; init; }
 }

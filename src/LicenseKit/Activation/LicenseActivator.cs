@@ -1,7 +1,7 @@
 namespace LicenseKit.Internal;
 
 /// <summary>The default <see cref="ILicenseActivator"/>.</summary>
-internal sealed class LicenseActivator(LicenseKitContext context) : ILicenseActivator
+internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenSigner? signer = null) : ILicenseActivator
 {
     // A rejection whose cause has vanished by the time we look (a concurrent enable, a freed slot) is retried this often.
     private const int MaxAttempts = 3;
@@ -52,10 +52,10 @@ internal sealed class LicenseActivator(LicenseKitContext context) : ILicenseActi
                             cancellationToken).ConfigureAwait(false);
                     }
 
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License! });
+                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = signer?.Sign(result.License!, instance) });
 
                 case InstanceActivationOutcome.ExistingInstance:
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true });
+                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = signer?.Sign(result.License!, result.Instance) });
 
                 case InstanceActivationOutcome.Rejected when LicenseRules.ActivationRefusal(result.License!, now, countLimit: true) is { } rejection:
                     return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [rejection]);

@@ -67,6 +67,16 @@ public sealed class LicenseKitBuilder
         return this;
     }
 
+    /// <summary>Replaces the clock (default: <see cref="TimeProvider.System"/>), e.g. with a <c>FakeTimeProvider</c> in tests.</summary>
+    /// <param name="timeProvider">The time provider.</param>
+    /// <returns>This builder.</returns>
+    public LicenseKitBuilder UseTimeProvider(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        Services.Replace(ServiceDescriptor.Singleton(timeProvider));
+        return this;
+    }
+
     /// <summary>Adds an event handler; any number may be added and each runs once per event.</summary>
     /// <typeparam name="THandler">The handler type.</typeparam>
     /// <param name="lifetime">Its lifetime.</param>
