@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace LicenseKit.Internal;
+
+/// <summary>
+/// Reads a request body as one JSON object, bounded in size and depth. Every way a body can be wrong becomes a
+/// <see cref="LicenseError"/> (and so a 400/415 problem), never an exception.
+/// </summary>
+internal static class JsonBody
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = LicenseKitHttpLimits.MaxJsonDepth,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Reads the body; on success the caller owns (and disposes) the document.</summary>
+    public static async Task<(JsonDocument? Document, LicenseError? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > LicenseKitHttpLimits.MaxRequestBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadBoundedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, new LicenseError(LicenseHttpErrorCodes.InvalidJson, $"The request body could not be read: {e.Message}"));
+        }
+
+        if (bytes.Length > LicenseKitHttpLimits.MaxRequestBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        if (bytes.Length == 0)
+        {
+            return (null, new LicenseError(LicenseHttpErrorCodes.BodyRequired, "A JSON object body is required."));
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return (null, new LicenseError(LicenseHttpErrorCodes.UnsupportedMediaType, "The body must be sent as application/json."));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            return (null, new LicenseError(LicenseHttpErrorCodes.InvalidJson, $"The body is not valid JSON: {e.Message}"));
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            return (null, new LicenseError(LicenseHttpErrorCodes.InvalidJson, "The body must be a JSON object."));
+        }
+
+        return (document, null);
+    }
+
+    private static LicenseError TooLarge() =>
+        new(LicenseHttpErrorCodes.BodyTooLarge, $"The body is larger than {LicenseKitHttpLimits.MaxRequestBodyBytes} bytes.");
+
+    /// <summary>Reads at most one byte more than the limit, so an oversized body is detected without buffering it.</summary>
+    private static async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[LicenseKitHttpLimits.MaxRequestBodyBytes + 1];
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return buffer.AsSpan(0, total).ToArray();
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return false;
+        }
+
+        return mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+    }
+}

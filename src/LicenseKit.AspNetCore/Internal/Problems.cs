@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace LicenseKit.Internal;
+
+/// <summary>Turns errors into RFC 9457 problem details with the stable code and every offending field.</summary>
+internal static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static IResult From(HttpContext http, LicenseError error, int? status = null) => From(http, [error], status);
+
+    public static IResult From(HttpContext http, IReadOnlyList<LicenseError> errors, int? status = null)
+    {
+        var first = errors[0];
+        var statusCode = status ?? LicenseErrorStatusCodes.GetStatusCode(first.Code);
+        var problem = new ProblemResponse
+        {
+            Title = ReasonPhrases.GetReasonPhrase(statusCode),
+            Status = statusCode,
+            Detail = errors.Count == 1
+                ? first.Description
+                : string.Create(CultureInfo.InvariantCulture, $"The request has {errors.Count} errors, listed in 'errors'. The first: {first.Description}"),
+            Instance = http.Request.Path.HasValue ? http.Request.PathBase.Add(http.Request.Path).Value : null,
+            Code = first.Code,
+            Errors = errors.Select(e => new ProblemError(e.Code, e.Field, e.Description)).ToArray(),
+        };
+
+        return TypedResults.Json(problem, LicenseKitHttpJsonContext.Default.ProblemResponse, ContentType, statusCode);
+    }
+}

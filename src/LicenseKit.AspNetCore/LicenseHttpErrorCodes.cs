@@ -1,0 +1,27 @@
+namespace LicenseKit;
+
+/// <summary>
+/// The stable codes of request failures the HTTP layer detects before the core sees the request (malformed JSON, wrong
+/// types, unknown fields, body size). They appear in the <c>code</c> member of problem details, next to the core's
+/// <see cref="LicenseErrorCodes"/>.
+/// </summary>
+public static class LicenseHttpErrorCodes
+{
+    /// <summary>The body is not well-formed JSON (truncated, invalid UTF-8, nested too deeply, a repeated property) or not a JSON object.</summary>
+    public const string InvalidJson = "INVALID_JSON";
+
+    /// <summary>A field has the wrong JSON type or a value that cannot be read as its type (e.g. <c>"3"</c> for a number, a timestamp that is not ISO 8601).</summary>
+    public const string FieldInvalidType = "FIELD_INVALID_TYPE";
+
+    /// <summary>The body or query names a field the endpoint does not know; refused so a misspelt field is never silently ignored.</summary>
+    public const string UnknownField = "UNKNOWN_FIELD";
+
+    /// <summary>The endpoint needs a JSON body and the request has none.</summary>
+    public const string BodyRequired = "REQUEST_BODY_REQUIRED";
+
+    /// <summary>The body is larger than the endpoints accept (<see cref="LicenseKitHttpLimits.MaxRequestBodyBytes"/>).</summary>
+    public const string BodyTooLarge = "REQUEST_BODY_TOO_LARGE";
+
+    /// <summary>The body is not declared as JSON (<c>application/json</c> or a <c>+json</c> media type).</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+}
