@@ -1,3 +1,43 @@
+// A vendor's license service in a few lines: its own API-key auth, LicenseKit's endpoints, a rate limiter on the
+// endpoints that customers' machines call. Run: dotnet run --project samples/LicenseKit.Samples.Api
+using System.Threading.RateLimiting;
+using LicenseKit.Samples.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.OpenApi;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy("licenses:admin", p => p.RequireClaim("scope", ApiKeyAuthenticationHandler.AdminScope))
+    .AddPolicy("licenses:activate", p => p.RequireClaim("scope", ApiKeyAuthenticationHandler.ActivateScope));
+
+// Each client address gets a budget of activation calls per minute; a guessing client meets 429 long before a key.
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy("activation", http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = builder.Configuration.GetValue("RateLimiting:ActivationPermitsPerMinute", 60),
+            Window = TimeSpan.FromMinutes(1),
+        }));
+});
+
+builder.Services.AddLicenseKit().UseBusinessFromClaim("business_id");
+builder.Services.AddOpenApi(o => o.AddLicenseKitSchemas());
+
 var app = builder.Build();
-app.Run();
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapLicenseKitManagement("/licenses").RequireAuthorization("licenses:admin");
+app.MapLicenseKitActivation("/licenses").RequireAuthorization("licenses:activate").RequireRateLimiting("activation");
+
+await app.RunAsync();

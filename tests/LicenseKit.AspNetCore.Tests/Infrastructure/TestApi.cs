@@ -6,6 +6,7 @@ using LicenseKit.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,7 @@ public sealed class TestApi : IAsyncDisposable
             .UseTimeProvider(time)
             .UseKeyGenerator(new SequentialKeyGenerator())
             .UseBusinessFromClaim();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddLicenseKitSchemas());
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

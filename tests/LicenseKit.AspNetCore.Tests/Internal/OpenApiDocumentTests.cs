@@ -15,7 +15,8 @@ public sealed class OpenApiDocumentTests
         var response = await anonymous.GetAsync("/openapi/v1.json");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var paths = (await response.ReadJsonAsync()).GetProperty("paths");
+        var document = await response.ReadJsonAsync();
+        var paths = document.GetProperty("paths");
         var operations = paths.EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Method: op.Name, Id: op.Value.GetProperty("operationId").GetString())))
             .ToArray();
@@ -36,5 +37,22 @@ public sealed class OpenApiDocumentTests
         create.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["201", "400", "409"]);
         paths.GetProperty("/licenses/{id}").GetProperty("patch").GetProperty("requestBody").GetProperty("content")
             .EnumerateObject().Select(c => c.Name).Should().Equal("application/json", "application/merge-patch+json");
+    }
+
+    [Test]
+    public async Task GetOpenApiDocument_DescribesLicenseWithItsWireNames()
+    {
+        await using var api = await TestApi.StartAsync();
+        using var anonymous = api.CreateClient(null);
+
+        var document = await (await anonymous.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var license = document.GetProperty("components").GetProperty("schemas").GetProperty("License");
+        license.GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Equal(
+            "id", "key", "status", "business_id", "product_id", "payment_id", "customer_id", "activations_limit",
+            "activation_message", "instances_count", "duration_hours", "expires_at", "metadata", "archived", "created_at", "updated_at");
+        license.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Contain(["business_id", "product_id"]);
+        license.GetProperty("properties").GetProperty("activations_limit").GetProperty("type").EnumerateArray().Select(t => t.GetString())
+            .Should().BeEquivalentTo(["null", "integer"]);
     }
 }
