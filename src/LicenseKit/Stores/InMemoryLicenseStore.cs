@@ -120,7 +120,7 @@ public sealed class InMemoryLicenseStore : ILicenseStore
             }
 
             var fingerprint = activation.Instance.Fingerprint;
-            if (fingerprint is not null && entry.Instances.Find(i => i.Fingerprint == fingerprint) is { } existing)
+            if (fingerprint is not null && entry.ByFingerprint.TryGetValue(fingerprint, out var existing))
             {
                 return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing));
             }
@@ -130,7 +130,7 @@ public sealed class InMemoryLicenseStore : ILicenseStore
                 return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Rejected, license));
             }
 
-            entry.Instances.Add(activation.Instance);
+            entry.Add(activation.Instance);
             entry.License = license with
             {
                 InstancesCount = license.InstancesCount + 1,
@@ -152,14 +152,16 @@ public sealed class InMemoryLicenseStore : ILicenseStore
                 return Task.FromResult(new InstanceDeactivationResult(InstanceDeactivationOutcome.LicenseNotFound));
             }
 
-            var index = entry.Instances.FindIndex(i => i.Id == instanceId);
-            if (index < 0)
+            if (!entry.Instances.Remove(instanceId, out var instance))
             {
                 return Task.FromResult(new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, entry.License));
             }
 
-            var instance = entry.Instances[index];
-            entry.Instances.RemoveAt(index);
+            if (instance.Fingerprint is not null)
+            {
+                entry.ByFingerprint.Remove(instance.Fingerprint);
+            }
+
             entry.License = entry.License with
             {
                 InstancesCount = entry.License.InstancesCount - 1,
@@ -175,7 +177,17 @@ public sealed class InMemoryLicenseStore : ILicenseStore
     {
         lock (_gate)
         {
-            var instance = Find(businessId, licenseId)?.Instances.Find(i => instanceId is not null ? i.Id == instanceId : fingerprint is not null && i.Fingerprint == fingerprint);
+            var entry = Find(businessId, licenseId);
+            LicenseInstance? instance = null;
+            if (instanceId is not null)
+            {
+                entry?.Instances.TryGetValue(instanceId, out instance);
+            }
+            else if (fingerprint is not null)
+            {
+                entry?.ByFingerprint.TryGetValue(fingerprint, out instance);
+            }
+
             return Task.FromResult(instance);
         }
     }
@@ -185,7 +197,7 @@ public sealed class InMemoryLicenseStore : ILicenseStore
     {
         lock (_gate)
         {
-            IReadOnlyList<LicenseInstance> instances = Find(businessId, licenseId)?.Instances
+            IReadOnlyList<LicenseInstance> instances = Find(businessId, licenseId)?.Instances.Values
                 .OrderBy(i => i.CreatedAt)
                 .ThenBy(i => i.Id, StringComparer.Ordinal)
                 .ToArray() ?? [];
@@ -217,6 +229,18 @@ public sealed class InMemoryLicenseStore : ILicenseStore
     {
         public License License { get; set; } = license;
 
-        public List<LicenseInstance> Instances { get; } = [];
+        // Live instances by id, and those with a fingerprint by fingerprint (unique per license).
+        public Dictionary<string, LicenseInstance> Instances { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, LicenseInstance> ByFingerprint { get; } = new(StringComparer.Ordinal);
+
+        public void Add(LicenseInstance instance)
+        {
+            Instances.Add(instance.Id, instance);
+            if (instance.Fingerprint is not null)
+            {
+                ByFingerprint.Add(instance.Fingerprint, instance);
+            }
+        }
     }
 }

@@ -1,0 +1,487 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using LicenseKit.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace LicenseKit;
+
+/// <summary>
+/// An <see cref="ILicenseStore"/> over the host's own <typeparamref name="TContext"/> that works on any relational
+/// provider. Uniqueness is decided by unique indexes; activation, deactivation and updates are conditional
+/// <c>UPDATE … WHERE</c> statements in a transaction, so several processes sharing one database behave as one.
+/// </summary>
+/// <remarks>
+/// <para>The context's model must call <see cref="LicenseKitModelBuilderExtensions.UseLicenseKit"/>.</para>
+/// <para>Like the context, an instance is not thread-safe: use one per scope (which <c>UseEntityFrameworkCore</c> does).</para>
+/// <para>Writes that insert rows call <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>, which also saves
+/// changes the host left pending on the same context. The store never tracks its own rows after a call.</para>
+/// </remarks>
+/// <typeparam name="TContext">The host's context.</typeparam>
+public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
+    where TContext : DbContext
+{
+    private readonly TContext _context;
+    private readonly OrdinalIdRewriter? _ordinalIds;
+
+    /// <summary>Creates a store over <paramref name="context"/>.</summary>
+    /// <param name="context">The host's context; the store does not dispose it.</param>
+    public EntityFrameworkCoreLicenseStore(TContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _ordinalIds = OrdinalCollation(context.Database.ProviderName) is { } collation ? new OrdinalIdRewriter(collation) : null;
+    }
+
+    private DbSet<LicenseEntity> Licenses => _context.Set<LicenseEntity>();
+
+    private DbSet<LicenseInstanceEntity> Instances => _context.Set<LicenseInstanceEntity>();
+
+    private DbSet<LicenseIdempotencyEntity> IdempotencyRecords => _context.Set<LicenseIdempotencyEntity>();
+
+    /// <inheritdoc />
+    public async Task<LicenseCreateResult> CreateAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        var licenseEntry = Licenses.Add(LicenseMapper.ToEntity(license));
+        var idempotencyEntry = idempotency is null
+            ? null
+            : IdempotencyRecords.Add(new LicenseIdempotencyEntity
+            {
+                BusinessId = license.BusinessId,
+                Key = idempotency.Key,
+                LicenseId = license.Id,
+                RequestHash = idempotency.RequestHash,
+            });
+        try
+        {
+            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new LicenseCreateResult(LicenseCreateOutcome.Created, license);
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index refused the insert (the concurrent winner has committed by now); report which one, in the
+            // documented order. Anything else is not an expected outcome and propagates.
+            Detach(licenseEntry, idempotencyEntry);
+            var conflict = await FindCreateConflictAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
+            if (conflict is null)
+            {
+                throw;
+            }
+
+            return conflict;
+        }
+        finally
+        {
+            Detach(licenseEntry, idempotencyEntry);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
+    {
+        var entity = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : LicenseMapper.ToLicense(entity);
+    }
+
+    /// <inheritdoc />
+    public async Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default)
+    {
+        var entity = await Licenses.AsNoTracking()
+            .FirstOrDefaultAsync(l => l.BusinessId == businessId && l.NormalizedKey == normalizedKey, cancellationToken)
+            .ConfigureAwait(false);
+        return entity is null ? null : LicenseMapper.ToLicense(entity);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var licenses = Licenses.AsNoTracking().Where(l => l.BusinessId == businessId);
+        if (query.ProductId is { } productId)
+        {
+            licenses = licenses.Where(l => l.ProductId == productId);
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            licenses = licenses.Where(l => l.CustomerId == customerId);
+        }
+
+        if (query.Status is { } status)
+        {
+            var storedStatus = LicenseMapper.ToStatus(status);
+            licenses = licenses.Where(l => l.Status == storedStatus);
+        }
+
+        if (query.Archived is { } archived)
+        {
+            licenses = licenses.Where(l => l.Archived == archived);
+        }
+
+        if (query.CreatedFrom is { } createdFrom)
+        {
+            var from = LicenseMapper.ToUnixMs(createdFrom);
+            licenses = licenses.Where(l => l.CreatedAt >= from);
+        }
+
+        if (query.CreatedBefore is { } createdBefore)
+        {
+            var before = LicenseMapper.ToUnixMs(createdBefore);
+            licenses = licenses.Where(l => l.CreatedAt < before);
+        }
+
+        if (query.After is { } after)
+        {
+            var afterCreatedAt = LicenseMapper.ToUnixMs(after.CreatedAt);
+            var afterId = after.Id;
+            // string.Compare becomes SQL's "<" under the column's (ordinal) collation; the analyzer cannot know.
+#pragma warning disable CA1309
+            licenses = licenses.Where(Ordinal<LicenseEntity, bool>(
+                l => l.CreatedAt < afterCreatedAt || (l.CreatedAt == afterCreatedAt && string.Compare(l.Id, afterId) < 0)));
+#pragma warning restore CA1309
+        }
+
+        var page = await licenses
+            .OrderByDescending(l => l.CreatedAt)
+            .ThenByDescending(Ordinal<LicenseEntity, string>(l => l.Id))
+            .Take(query.Limit)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return page.ConvertAll(LicenseMapper.ToLicense);
+    }
+
+    /// <inheritdoc />
+    public async Task<LicenseUpdateResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        var row = LicenseMapper.ToEntity(license);
+        var newVersion = expectedVersion + 1;
+        var updated = await Licenses
+            .Where(l => l.Id == license.Id && l.BusinessId == license.BusinessId && l.Version == expectedVersion)
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(l => l.Key, row.Key)
+                    .SetProperty(l => l.NormalizedKey, row.NormalizedKey)
+                    .SetProperty(l => l.Status, row.Status)
+                    .SetProperty(l => l.ProductId, row.ProductId)
+                    .SetProperty(l => l.PaymentId, row.PaymentId)
+                    .SetProperty(l => l.CustomerId, row.CustomerId)
+                    .SetProperty(l => l.ActivationsLimit, row.ActivationsLimit)
+                    .SetProperty(l => l.ActivationMessage, row.ActivationMessage)
+                    .SetProperty(l => l.InstancesCount, row.InstancesCount)
+                    .SetProperty(l => l.DurationHours, row.DurationHours)
+                    .SetProperty(l => l.ExpiresAt, row.ExpiresAt)
+                    .SetProperty(l => l.Metadata, row.Metadata)
+                    .SetProperty(l => l.Archived, row.Archived)
+                    .SetProperty(l => l.CreatedAt, row.CreatedAt)
+                    .SetProperty(l => l.UpdatedAt, row.UpdatedAt)
+                    .SetProperty(l => l.Version, newVersion),
+                cancellationToken)
+            .ConfigureAwait(false);
+        if (updated == 1)
+        {
+            return new LicenseUpdateResult(LicenseUpdateOutcome.Updated, license with { Version = newVersion });
+        }
+
+        var stored = await FindEntityAsync(license.BusinessId, license.Id, cancellationToken).ConfigureAwait(false);
+        return stored is null
+            ? new LicenseUpdateResult(LicenseUpdateOutcome.NotFound)
+            : new LicenseUpdateResult(LicenseUpdateOutcome.ConcurrencyConflict, LicenseMapper.ToLicense(stored));
+    }
+
+    /// <inheritdoc />
+    public async Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+
+        // The reads only answer early; the conditional UPDATE below re-checks status, expiry and limit atomically,
+        // and the unique (license, fingerprint) index settles a race between two activations of one device.
+        var refusal = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var strategy = _context.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var strategy = _context.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), cancellationToken))
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<LicenseInstance?> FindInstanceAsync(string businessId, string licenseId, string? instanceId, string? fingerprint, CancellationToken cancellationToken = default)
+    {
+        var instances = InstancesOf(businessId, licenseId);
+        if (instanceId is not null)
+        {
+            instances = instances.Where(i => i.Id == instanceId);
+        }
+        else if (fingerprint is not null)
+        {
+            instances = instances.Where(i => i.Fingerprint == fingerprint);
+        }
+        else
+        {
+            return null;
+        }
+
+        var entity = await instances.FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : LicenseMapper.ToInstance(entity);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LicenseInstance>> ListInstancesAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
+    {
+        var instances = await InstancesOf(businessId, licenseId)
+            .OrderBy(i => i.CreatedAt)
+            .ThenBy(Ordinal<LicenseInstanceEntity, string>(i => i.Id))
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return instances.ConvertAll(LicenseMapper.ToInstance);
+    }
+
+    private async Task<InstanceActivationResult> ActivateInTransactionAsync(InstanceActivation activation, CancellationToken cancellationToken)
+    {
+        var now = LicenseMapper.ToUnixMs(activation.Now);
+        var (businessId, licenseId) = (activation.BusinessId, activation.LicenseId);
+        var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            // The row lock taken by this statement is held until commit: a concurrent activation waits, then re-evaluates
+            // the WHERE clause against the incremented count.
+            var claimed = await Licenses
+                .Where(l => l.Id == licenseId
+                    && l.BusinessId == businessId
+                    && l.Status == LicenseMapper.Active
+                    && !l.Archived
+                    && (l.ExpiresAt == null || l.ExpiresAt > now)
+                    && (l.ActivationsLimit == null || l.InstancesCount < l.ActivationsLimit))
+                .ExecuteUpdateAsync(
+                    s => s
+                        .SetProperty(l => l.InstancesCount, l => l.InstancesCount + 1)
+                        .SetProperty(l => l.Version, l => l.Version + 1)
+                        .SetProperty(l => l.UpdatedAt, now),
+                    cancellationToken)
+                .ConfigureAwait(false);
+            if (claimed == 0)
+            {
+                await RollbackAsync(transaction, cancellationToken).ConfigureAwait(false);
+                return await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The license could not be activated although it accepts activations.");
+            }
+
+            var entry = Instances.Add(LicenseMapper.ToEntity(activation.Instance));
+            try
+            {
+                await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (activation.Instance.Fingerprint is not null)
+            {
+                // The same fingerprint was activated concurrently: undo the claimed slot and return that instance.
+                entry.State = EntityState.Detached;
+                await RollbackAsync(transaction, cancellationToken).ConfigureAwait(false);
+                var existing = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
+                if (existing?.Outcome == InstanceActivationOutcome.ExistingInstance)
+                {
+                    return existing;
+                }
+
+                throw;
+            }
+            finally
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            var license = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            if (transaction.Owned is { } owned)
+            {
+                await owned.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return new InstanceActivationResult(InstanceActivationOutcome.Activated, LicenseMapper.ToLicense(license!), activation.Instance);
+        }
+    }
+
+    private async Task<InstanceDeactivationResult> DeactivateInTransactionAsync(string businessId, string licenseId, string instanceId, long now, CancellationToken cancellationToken)
+    {
+        var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var license = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            if (license is null)
+            {
+                return new InstanceDeactivationResult(InstanceDeactivationOutcome.LicenseNotFound);
+            }
+
+            var instance = await Instances.AsNoTracking()
+                .FirstOrDefaultAsync(i => i.Id == instanceId && i.LicenseId == licenseId, cancellationToken)
+                .ConfigureAwait(false);
+
+            // The DELETE decides: of two concurrent deactivations of one instance, only one deletes a row.
+            var deleted = instance is null
+                ? 0
+                : await Instances.Where(i => i.Id == instanceId && i.LicenseId == licenseId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            if (deleted == 0)
+            {
+                await RollbackAsync(transaction, cancellationToken).ConfigureAwait(false);
+                var current = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false) ?? license;
+                return new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, LicenseMapper.ToLicense(current));
+            }
+
+            await Licenses
+                .Where(l => l.Id == licenseId && l.BusinessId == businessId)
+                .ExecuteUpdateAsync(
+                    s => s
+                        .SetProperty(l => l.InstancesCount, l => l.InstancesCount - 1)
+                        .SetProperty(l => l.Version, l => l.Version + 1)
+                        .SetProperty(l => l.UpdatedAt, now),
+                    cancellationToken)
+                .ConfigureAwait(false);
+            var updated = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            if (transaction.Owned is { } owned)
+            {
+                await owned.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, LicenseMapper.ToLicense(updated!), LicenseMapper.ToInstance(instance!));
+        }
+    }
+
+    /// <summary>Decides, from what is committed now, why an activation would not insert; <see langword="null"/> when it would.</summary>
+    private async Task<InstanceActivationResult?> ExplainActivationAsync(InstanceActivation activation, CancellationToken cancellationToken)
+    {
+        var entity = await FindEntityAsync(activation.BusinessId, activation.LicenseId, cancellationToken).ConfigureAwait(false);
+        if (entity is null)
+        {
+            return new InstanceActivationResult(InstanceActivationOutcome.LicenseNotFound);
+        }
+
+        var license = LicenseMapper.ToLicense(entity);
+        if (license.Status != LicenseStatus.Active || license.Archived || license.IsExpiredAt(activation.Now))
+        {
+            return new InstanceActivationResult(InstanceActivationOutcome.Rejected, license);
+        }
+
+        if (activation.Instance.Fingerprint is { } fingerprint)
+        {
+            var existing = await Instances.AsNoTracking()
+                .FirstOrDefaultAsync(i => i.LicenseId == activation.LicenseId && i.Fingerprint == fingerprint, cancellationToken)
+                .ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, LicenseMapper.ToInstance(existing));
+            }
+        }
+
+        return license.ActivationsLimit is { } limit && license.InstancesCount >= limit
+            ? new InstanceActivationResult(InstanceActivationOutcome.Rejected, license)
+            : null;
+    }
+
+    private async Task<LicenseCreateResult?> FindCreateConflictAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken)
+    {
+        if (idempotency is not null)
+        {
+            var record = await IdempotencyRecords.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.BusinessId == license.BusinessId && r.Key == idempotency.Key, cancellationToken)
+                .ConfigureAwait(false);
+            if (record is not null)
+            {
+                var earlier = await FindEntityAsync(license.BusinessId, record.LicenseId, cancellationToken).ConfigureAwait(false);
+                return new LicenseCreateResult(
+                    LicenseCreateOutcome.IdempotencyKeyExists,
+                    earlier is null ? null : LicenseMapper.ToLicense(earlier),
+                    record.RequestHash);
+            }
+        }
+
+        if (await Licenses.AsNoTracking().AnyAsync(l => l.Id == license.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return new LicenseCreateResult(LicenseCreateOutcome.DuplicateId);
+        }
+
+        var normalizedKey = LicenseKeyNormalizer.Normalize(license.Key);
+        if (await Licenses.AsNoTracking().AnyAsync(l => l.BusinessId == license.BusinessId && l.NormalizedKey == normalizedKey, cancellationToken).ConfigureAwait(false))
+        {
+            return new LicenseCreateResult(LicenseCreateOutcome.DuplicateKey);
+        }
+
+        return null;
+    }
+
+    private Task<LicenseEntity?> FindEntityAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
+        Licenses.AsNoTracking().FirstOrDefaultAsync(l => l.Id == licenseId && l.BusinessId == businessId, cancellationToken);
+
+    private IQueryable<LicenseInstanceEntity> InstancesOf(string businessId, string licenseId) =>
+        Instances.AsNoTracking().Where(i => i.LicenseId == licenseId && Licenses.Any(l => l.Id == licenseId && l.BusinessId == businessId));
+
+    /// <summary>Starts a transaction unless the host already has one open on the context, which the store then joins.</summary>
+    private async Task<StoreTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (_context.Database.CurrentTransaction is not null)
+        {
+            return new StoreTransaction(null);
+        }
+
+        // On SQLite this is BEGIN IMMEDIATE: writers queue on the busy timeout instead of failing on a stale snapshot.
+        return new StoreTransaction(await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task RollbackAsync(StoreTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (transaction.Owned is { } owned)
+        {
+            await owned.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Detach(params ReadOnlySpan<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry?> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry is not null)
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>Ids compare ordinally in memory; PostgreSQL and SQL Server need a binary collation to sort them the same way.</summary>
+    private static string? OrdinalCollation(string? providerName) => providerName switch
+    {
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => "C",
+        "Microsoft.EntityFrameworkCore.SqlServer" => "Latin1_General_BIN2",
+        _ => null,
+    };
+
+    private Expression<Func<TEntity, TResult>> Ordinal<TEntity, TResult>(Expression<Func<TEntity, TResult>> expression) =>
+        _ordinalIds is null ? expression : (Expression<Func<TEntity, TResult>>)_ordinalIds.Visit(expression);
+
+    private readonly record struct StoreTransaction(IDbContextTransaction? Owned) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary>Rewrites every <c>x.Id</c> of an entity parameter to <c>EF.Functions.Collate(x.Id, collation)</c>.</summary>
+    private sealed class OrdinalIdRewriter(string collation) : ExpressionVisitor
+    {
+        private static readonly MethodInfo Collate = typeof(RelationalDbFunctionsExtensions)
+            .GetMethod(nameof(RelationalDbFunctionsExtensions.Collate))!
+            .MakeGenericMethod(typeof(string));
+
+        private static readonly PropertyInfo Functions = typeof(EF).GetProperty(nameof(EF.Functions))!;
+
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Member.Name == "Id" && node.Expression is ParameterExpression
+                ? Expression.Call(Collate, Expression.Property(null, Functions), node, Expression.Constant(collation))
+                : base.VisitMember(node);
+    }
+}

@@ -1,0 +1,41 @@
+namespace LicenseKit.Internal;
+
+/// <summary>The row of a license. Timestamps are Unix milliseconds so every provider orders and compares them natively.</summary>
+internal sealed class LicenseEntity
+{
+    public string Id { get; set; } = null!;
+
+    public string BusinessId { get; set; } = null!;
+
+    public string Key { get; set; } = null!;
+
+    public string NormalizedKey { get; set; } = null!;
+
+    public string Status { get; set; } = null!;
+
+    public string ProductId { get; set; } = null!;
+
+    public string? PaymentId { get; set; }
+
+    public string CustomerId { get; set; } = null!;
+
+    public int? ActivationsLimit { get; set; }
+
+    public string? ActivationMessage { get; set; }
+
+    public int InstancesCount { get; set; }
+
+    public int? DurationHours { get; set; }
+
+    public long? ExpiresAt { get; set; }
+
+    public string? Metadata { get; set; }
+
+    public bool Archived { get; set; }
+
+    public long CreatedAt { get; set; }
+
+    public long UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+}

@@ -1,0 +1,17 @@
+namespace LicenseKit.Internal;
+
+/// <summary>The row of a live activation instance; deactivation deletes it.</summary>
+internal sealed class LicenseInstanceEntity
+{
+    public string Id { get; set; } = null!;
+
+    public string BusinessId { get; set; } = null!;
+
+    public string LicenseId { get; set; } = null!;
+
+    public string Name { get; set; } = null!;
+
+    public string? Fingerprint { get; set; }
+
+    public long CreatedAt { get; set; }
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Json;
+
+namespace LicenseKit.Internal;
+
+/// <summary>Converts between the immutable public records and the mutable rows.</summary>
+internal static class LicenseMapper
+{
+    public const string Active = "ACTIVE";
+
+    public static long ToUnixMs(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset FromUnixMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
+
+    public static string ToStatus(LicenseStatus status) => status switch
+    {
+        LicenseStatus.Active => Active,
+        LicenseStatus.Disabled => "DISABLED",
+        LicenseStatus.Revoked => "REVOKED",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown license status."),
+    };
+
+    public static LicenseStatus FromStatus(string status) => status switch
+    {
+        Active => LicenseStatus.Active,
+        "DISABLED" => LicenseStatus.Disabled,
+        "REVOKED" => LicenseStatus.Revoked,
+        _ => throw new InvalidOperationException($"The stored license status '{status}' is unknown."),
+    };
+
+    public static LicenseEntity ToEntity(License license) => new()
+    {
+        Id = license.Id,
+        BusinessId = license.BusinessId,
+        Key = license.Key,
+        NormalizedKey = LicenseKeyNormalizer.Normalize(license.Key),
+        Status = ToStatus(license.Status),
+        ProductId = license.ProductId,
+        PaymentId = license.PaymentId,
+        CustomerId = license.CustomerId,
+        ActivationsLimit = license.ActivationsLimit,
+        ActivationMessage = license.ActivationMessage,
+        InstancesCount = license.InstancesCount,
+        DurationHours = license.DurationHours,
+        ExpiresAt = license.ExpiresAt is { } expiresAt ? ToUnixMs(expiresAt) : null,
+        Metadata = SerializeMetadata(license.Metadata),
+        Archived = license.Archived,
+        CreatedAt = ToUnixMs(license.CreatedAt),
+        UpdatedAt = ToUnixMs(license.UpdatedAt),
+        Version = license.Version,
+    };
+
+    public static License ToLicense(LicenseEntity entity) => new()
+    {
+        Id = entity.Id,
+        BusinessId = entity.BusinessId,
+        Key = entity.Key,
+        Status = FromStatus(entity.Status),
+        ProductId = entity.ProductId,
+        PaymentId = entity.PaymentId,
+        CustomerId = entity.CustomerId,
+        ActivationsLimit = entity.ActivationsLimit,
+        ActivationMessage = entity.ActivationMessage,
+        InstancesCount = entity.InstancesCount,
+        DurationHours = entity.DurationHours,
+        ExpiresAt = entity.ExpiresAt is { } expiresAt ? FromUnixMs(expiresAt) : null,
+        Metadata = DeserializeMetadata(entity.Metadata),
+        Archived = entity.Archived,
+        CreatedAt = FromUnixMs(entity.CreatedAt),
+        UpdatedAt = FromUnixMs(entity.UpdatedAt),
+        Version = entity.Version,
+    };
+
+    public static LicenseInstanceEntity ToEntity(LicenseInstance instance) => new()
+    {
+        Id = instance.Id,
+        BusinessId = instance.BusinessId,
+        LicenseId = instance.LicenseKeyId,
+        Name = instance.Name,
+        Fingerprint = instance.Fingerprint,
+        CreatedAt = ToUnixMs(instance.CreatedAt),
+    };
+
+    public static LicenseInstance ToInstance(LicenseInstanceEntity entity) => new()
+    {
+        Id = entity.Id,
+        BusinessId = entity.BusinessId,
+        LicenseKeyId = entity.LicenseId,
+        Name = entity.Name,
+        Fingerprint = entity.Fingerprint,
+        CreatedAt = FromUnixMs(entity.CreatedAt),
+    };
+
+    // A JSON object written entry by entry keeps the metadata's order; the column is text, not jsonb, which would sort keys.
+    public static string? SerializeMetadata(LicenseMetadata? metadata)
+    {
+        if (metadata is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in metadata)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static LicenseMetadata? DeserializeMetadata(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var entries = new List<KeyValuePair<string, string>>();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            entries.Add(new(property.Name, property.Value.GetString() ?? string.Empty));
+        }
+
+        return new LicenseMetadata(entries);
+    }
+}

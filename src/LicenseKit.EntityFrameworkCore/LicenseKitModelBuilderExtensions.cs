@@ -1,0 +1,83 @@
+using LicenseKit;
+using LicenseKit.Internal;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Opts a host's <see cref="DbContext"/> in to the LicenseKit tables.</summary>
+public static class LicenseKitModelBuilderExtensions
+{
+    /// <summary>The table of licenses.</summary>
+    public const string LicensesTable = "licensekit_licenses";
+
+    /// <summary>The table of live activation instances.</summary>
+    public const string InstancesTable = "licensekit_license_instances";
+
+    /// <summary>The table of idempotency records of license creation.</summary>
+    public const string IdempotencyTable = "licensekit_idempotency";
+
+    /// <summary>
+    /// Adds the LicenseKit entities to the model: licenses, activation instances and idempotency records, with their
+    /// unique indexes (normalized key per business, idempotency key per business, fingerprint per license) and the
+    /// license version as concurrency token. Call it from <c>OnModelCreating</c>; create the tables with the host's
+    /// migrations.
+    /// </summary>
+    /// <param name="modelBuilder">The host's model builder.</param>
+    /// <returns>The same model builder.</returns>
+    public static ModelBuilder UseLicenseKit(this ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<LicenseEntity>(license =>
+        {
+            license.ToTable(LicensesTable);
+            license.HasKey(l => l.Id);
+            license.Property(l => l.Id).HasColumnName("id").HasMaxLength(LicenseLimits.MaxIdLength).ValueGeneratedNever();
+            license.Property(l => l.BusinessId).HasColumnName("business_id").HasMaxLength(LicenseLimits.MaxIdLength);
+            license.Property(l => l.Key).HasColumnName("key").HasMaxLength(LicenseLimits.MaxKeyLength);
+            license.Property(l => l.NormalizedKey).HasColumnName("normalized_key").HasMaxLength(LicenseLimits.MaxKeyLength);
+            license.Property(l => l.Status).HasColumnName("status").HasMaxLength(16);
+            license.Property(l => l.ProductId).HasColumnName("product_id").HasMaxLength(LicenseLimits.MaxIdLength);
+            license.Property(l => l.PaymentId).HasColumnName("payment_id").HasMaxLength(LicenseLimits.MaxIdLength);
+            license.Property(l => l.CustomerId).HasColumnName("customer_id").HasMaxLength(LicenseLimits.MaxIdLength);
+            license.Property(l => l.ActivationsLimit).HasColumnName("activations_limit");
+            license.Property(l => l.ActivationMessage).HasColumnName("activation_message").HasMaxLength(LicenseLimits.MaxActivationMessageLength);
+            license.Property(l => l.InstancesCount).HasColumnName("instances_count");
+            license.Property(l => l.DurationHours).HasColumnName("duration_hours");
+            license.Property(l => l.ExpiresAt).HasColumnName("expires_at");
+            license.Property(l => l.Metadata).HasColumnName("metadata");
+            license.Property(l => l.Archived).HasColumnName("archived");
+            license.Property(l => l.CreatedAt).HasColumnName("created_at");
+            license.Property(l => l.UpdatedAt).HasColumnName("updated_at");
+            license.Property(l => l.Version).HasColumnName("version").IsConcurrencyToken();
+            license.HasIndex(l => new { l.BusinessId, l.NormalizedKey }).IsUnique().HasDatabaseName("ux_licensekit_licenses_business_key");
+            license.HasIndex(l => new { l.BusinessId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_created");
+        });
+
+        modelBuilder.Entity<LicenseInstanceEntity>(instance =>
+        {
+            instance.ToTable(InstancesTable);
+            instance.HasKey(i => i.Id);
+            instance.Property(i => i.Id).HasColumnName("id").HasMaxLength(LicenseLimits.MaxIdLength).ValueGeneratedNever();
+            instance.Property(i => i.BusinessId).HasColumnName("business_id").HasMaxLength(LicenseLimits.MaxIdLength);
+            instance.Property(i => i.LicenseId).HasColumnName("license_id").HasMaxLength(LicenseLimits.MaxIdLength);
+            instance.Property(i => i.Name).HasColumnName("name").HasMaxLength(LicenseLimits.MaxInstanceNameLength);
+            instance.Property(i => i.Fingerprint).HasColumnName("fingerprint").HasMaxLength(LicenseLimits.MaxFingerprintLength);
+            instance.Property(i => i.CreatedAt).HasColumnName("created_at");
+            instance.HasOne<LicenseEntity>().WithMany().HasForeignKey(i => i.LicenseId).OnDelete(DeleteBehavior.Cascade);
+            instance.HasIndex(i => new { i.LicenseId, i.Fingerprint }).IsUnique().HasDatabaseName("ux_licensekit_license_instances_fingerprint");
+        });
+
+        modelBuilder.Entity<LicenseIdempotencyEntity>(record =>
+        {
+            record.ToTable(IdempotencyTable);
+            record.HasKey(r => new { r.BusinessId, r.Key });
+            record.Property(r => r.BusinessId).HasColumnName("business_id").HasMaxLength(LicenseLimits.MaxIdLength);
+            record.Property(r => r.Key).HasColumnName("idempotency_key").HasMaxLength(LicenseLimits.MaxIdempotencyKeyLength);
+            record.Property(r => r.LicenseId).HasColumnName("license_id").HasMaxLength(LicenseLimits.MaxIdLength);
+            record.Property(r => r.RequestHash).HasColumnName("request_hash").HasMaxLength(128);
+            record.HasOne<LicenseEntity>().WithMany().HasForeignKey(r => r.LicenseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        return modelBuilder;
+    }
+}

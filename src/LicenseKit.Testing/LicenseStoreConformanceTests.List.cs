@@ -1,0 +1,75 @@
+namespace LicenseKit.Testing;
+
+public abstract partial class LicenseStoreConformanceTests
+{
+    /// <summary>Licenses list newest first; equal creation times are ordered by ordinal id, descending.</summary>
+    [Test]
+    public async Task ListAsync_OrdersNewestFirstThenOrdinalIdDescending()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var tie = Epoch.AddHours(1);
+        var older = await StoreAsync(NewLicense(createdAt: Epoch));
+        var newest = await StoreAsync(NewLicense(createdAt: Epoch.AddHours(2)));
+        // Ordinal order is "B" < "a" < "c"; a culture-aware collation would sort "a" < "B" < "c".
+        var tieB = await StoreAsync(NewLicense(createdAt: tie) with { Id = $"lic_{token}B" });
+        var tieA = await StoreAsync(NewLicense(createdAt: tie) with { Id = $"lic_{token}a" });
+        var tieC = await StoreAsync(NewLicense(createdAt: tie) with { Id = $"lic_{token}c" });
+
+        var page = await CreateStore().ListAsync(BusinessId, new LicenseListQuery { Limit = 10 });
+
+        page.Should().Equal(newest, tieC, tieA, tieB, older);
+    }
+
+    /// <summary>Walking pages with <see cref="LicenseListQuery.After"/> visits every license once, in order, across ties.</summary>
+    [Test]
+    public async Task ListAsync_WithAfter_PagesWithoutGapsOrRepeats()
+    {
+        var all = new List<License>();
+        for (var i = 0; i < 8; i++)
+        {
+            // Pairs share a creation time, so pages must break ties by id.
+            all.Add(await StoreAsync(NewLicense(createdAt: Epoch.AddMinutes(i / 2))));
+        }
+
+        var expected = all.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id, StringComparer.Ordinal).ToList();
+        var seen = new List<License>();
+        LicenseListPosition? after = null;
+        for (var pages = 0; pages < 10; pages++)
+        {
+            var page = await CreateStore().ListAsync(BusinessId, new LicenseListQuery { Limit = 3, After = after });
+            seen.AddRange(page);
+            if (page.Count < 3)
+            {
+                break;
+            }
+
+            after = new LicenseListPosition(page[^1].CreatedAt, page[^1].Id);
+        }
+
+        seen.Should().Equal(expected);
+    }
+
+    /// <summary>Every filter narrows the list; the creation window includes its start and excludes its end.</summary>
+    [Test]
+    public async Task ListAsync_Filters_MatchEverySetFilter()
+    {
+        var a = await StoreAsync(NewLicense(createdAt: Epoch) with { ProductId = "prod_a", CustomerId = "cust_1" });
+        var b = await StoreAsync(NewLicense(createdAt: Epoch.AddDays(1)) with { ProductId = "prod_b", CustomerId = "cust_1", Status = LicenseStatus.Disabled });
+        var c = await StoreAsync(NewLicense(createdAt: Epoch.AddDays(2)) with { ProductId = "prod_a", CustomerId = "cust_2", Archived = true });
+        var d = await StoreAsync(NewLicense(createdAt: Epoch.AddDays(3)) with { ProductId = "prod_a", CustomerId = "cust_2", Status = LicenseStatus.Revoked });
+        await StoreAsync(NewLicense(createdAt: Epoch.AddDays(4)) with { BusinessId = BusinessId + "_other", ProductId = "prod_a" });
+        var store = CreateStore();
+
+        (await store.ListAsync(BusinessId, new LicenseListQuery())).Should().Equal(d, c, b, a);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { ProductId = "prod_a" })).Should().Equal(d, c, a);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { CustomerId = "cust_1" })).Should().Equal(b, a);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { Status = LicenseStatus.Active })).Should().Equal(c, a);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { Status = LicenseStatus.Revoked })).Should().Equal(d);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { Archived = false })).Should().Equal(d, b, a);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { Archived = true })).Should().Equal(c);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { CreatedFrom = Epoch.AddDays(1), CreatedBefore = Epoch.AddDays(3) })).Should().Equal(c, b);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { ProductId = "prod_a", CustomerId = "cust_2", Archived = false })).Should().Equal(d);
+        (await store.ListAsync(BusinessId, new LicenseListQuery { Limit = 2 })).Should().Equal(d, c);
+        (await store.ListAsync(BusinessId + "_none", new LicenseListQuery())).Should().BeEmpty();
+    }
+}
