@@ -1,7 +1,9 @@
-// A vendor's license service in a few lines: its own API-key auth, LicenseKit's endpoints, a rate limiter on the
-// endpoints that customers' machines call. Run: dotnet run --project samples/LicenseKit.Samples.Api
+// A vendor's license service in a few lines: its own API-key auth, LicenseKit's endpoints on its own EF Core database
+// (SQLite by default, PostgreSQL with ConnectionStrings:Postgres), a rate limiter on the endpoints that customers'
+// machines call. Run: dotnet run --project samples/LicenseKit.Samples.Api
 using System.Threading.RateLimiting;
 using LicenseKit.Samples.Api;
+using LicenseKit.Samples.Api.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OpenApi;
 
@@ -27,10 +29,14 @@ builder.Services.AddRateLimiter(o =>
         }));
 });
 
-builder.Services.AddLicenseKit().UseBusinessFromClaim("business_id");
+builder.Services.AddLicenseDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddLicenseKit()
+    .UseEntityFrameworkCore<LicensesDbContext>()
+    .UseBusinessFromClaim("business_id");
 builder.Services.AddOpenApi(o => o.AddLicenseKitSchemas());
 
 var app = builder.Build();
+await app.Services.MigrateLicenseDatabaseAsync();
 
 app.UseAuthentication();
 app.UseAuthorization();
