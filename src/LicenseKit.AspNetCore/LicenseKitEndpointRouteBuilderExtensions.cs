@@ -15,6 +15,10 @@ public static class LicenseKitEndpointRouteBuilderExtensions
 {
     private const string Json = "application/json";
 
+    /// <summary>Declares a problem response with the library's shape (<c>code</c>, <c>errors</c>) for the OpenAPI document.</summary>
+    private static RouteHandlerBuilder ProducesLicenseProblem(this RouteHandlerBuilder builder, int statusCode) =>
+        builder.Produces<ProblemResponse>(statusCode, Problems.ContentType);
+
     /// <summary>
     /// Maps the vendor-side management API: <c>POST {prefix}</c> (create, honouring <c>Idempotency-Key</c>),
     /// <c>GET {prefix}</c> (list with filters and a cursor), <c>GET {prefix}/{id}</c>, <c>PATCH {prefix}/{id}</c>
@@ -36,22 +40,22 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithDescription("Issues a license for a product and customer. A retry with the same Idempotency-Key header and body returns the same license (201 again); the same key with another body is a 409.")
             .WithJsonRequestBody<CreateLicenseBody>(Json)
             .Produces<License>(StatusCodes.Status201Created, Json)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesLicenseProblem(StatusCodes.Status400BadRequest)
+            .ProducesLicenseProblem(StatusCodes.Status409Conflict)
+            .ProducesLicenseProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapGet("/", ManagementEndpoints.ListAsync)
             .WithName("ListLicenses")
             .WithSummary("List license keys")
             .WithDescription("Newest first. Filters: product_id, customer_id, status, archived (false by default, true, all), created_from, created_before; page_size and the cursor of the previous page's next_cursor.")
             .Produces<LicenseListResponse>(StatusCodes.Status200OK, Json)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesLicenseProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/{id}", ManagementEndpoints.GetAsync)
             .WithName("GetLicense")
             .WithSummary("Get a license key")
             .Produces<License>(StatusCodes.Status200OK, Json)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesLicenseProblem(StatusCodes.Status404NotFound);
 
         group.MapPatch("/{id}", ManagementEndpoints.UpdateAsync)
             .WithName("UpdateLicense")
@@ -59,17 +63,17 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithDescription("JSON merge patch: an absent field is unchanged, null clears it. Send If-Match with the ETag you read to get a 412 instead of overwriting someone else's change.")
             .WithJsonRequestBody<UpdateLicenseBody>(Json, "application/merge-patch+json")
             .Produces<License>(StatusCodes.Status200OK, Json)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesLicenseProblem(StatusCodes.Status400BadRequest)
+            .ProducesLicenseProblem(StatusCodes.Status404NotFound)
+            .ProducesLicenseProblem(StatusCodes.Status409Conflict)
+            .ProducesLicenseProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesLicenseProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{id}/instances", ManagementEndpoints.ListInstancesAsync)
             .WithName("ListLicenseInstances")
             .WithSummary("List the live activation instances of a license key")
             .Produces<LicenseInstanceListResponse>(StatusCodes.Status200OK, Json)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesLicenseProblem(StatusCodes.Status404NotFound);
 
         return group;
     }
@@ -94,17 +98,17 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithDescription("Creates an activation instance (or returns the existing one for a known fingerprint, using no new slot).")
             .WithJsonRequestBody<ActivateBody>(Json)
             .Produces<ActivationResponse>(StatusCodes.Status200OK, Json)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesLicenseProblem(StatusCodes.Status400BadRequest)
+            .ProducesLicenseProblem(StatusCodes.Status404NotFound)
+            .ProducesLicenseProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/deactivate", ActivationEndpoints.DeactivateAsync)
             .WithName("DeactivateLicense")
             .WithSummary("Deactivate a license key instance and free its slot")
             .WithJsonRequestBody<DeactivateBody>(Json)
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesLicenseProblem(StatusCodes.Status400BadRequest)
+            .ProducesLicenseProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/validate", ActivationEndpoints.ValidateAsync)
             .WithName("ValidateLicense")
@@ -112,7 +116,7 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithDescription("Always 200 for a well-formed request: valid, the reason code (VALID, NOT_FOUND, REVOKED, DISABLED, ARCHIVED, EXPIRED, INSTANCE_NOT_FOUND) and the license when one was found.")
             .WithJsonRequestBody<ValidateBody>(Json)
             .Produces<ValidationResponse>(StatusCodes.Status200OK, Json)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesLicenseProblem(StatusCodes.Status400BadRequest);
 
         return group;
     }

@@ -111,7 +111,7 @@ internal static class ActivationEndpoints
         }
 
         // Validation answers any key with a code, but a request without one is malformed rather than "not found".
-        if (string.IsNullOrWhiteSpace(licenseKey) && fields.Errors is null)
+        if (string.IsNullOrWhiteSpace(licenseKey) && fields.Errors?.Any(e => e.Field == "license_key") != true)
         {
             fields.Add(LicenseErrorCodes.FieldRequired, "'license_key' is required.", "license_key");
         }

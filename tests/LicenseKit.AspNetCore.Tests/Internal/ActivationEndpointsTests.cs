@@ -214,6 +214,15 @@ public sealed class ActivationEndpointsTests
     }
 
     [Test]
+    public async Task PostValidate_WithoutLicenseKeyAndWithUnknownField_ListsBoth()
+    {
+        var response = await _api.Client.PostAsync("/licenses/validate", Json("""{"instance":"lki_1"}"""));
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, LicenseHttpErrorCodes.UnknownField)).Errors()
+            .Should().Equal((LicenseHttpErrorCodes.UnknownField, "instance"), (LicenseErrorCodes.FieldRequired, "license_key"));
+    }
+
+    [Test]
     public async Task PostValidate_KeyOfAnotherBusiness_ReturnsNotFound()
     {
         var license = await CreateAsync("""{"product_id":"p","customer_id":"c"}""");

@@ -35,6 +35,10 @@ public sealed class OpenApiDocumentTests
         var create = paths.GetProperty("/licenses").GetProperty("post");
         create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.Should().Be(JsonValueKind.Object);
         create.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["201", "400", "409"]);
+        create.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json")
+            .GetProperty("schema").GetProperty("$ref").GetString().Should().Be("#/components/schemas/ProblemResponse");
+        document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemResponse").GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).Should().Equal("type", "title", "status", "detail", "instance", "code", "errors");
         paths.GetProperty("/licenses/{id}").GetProperty("patch").GetProperty("requestBody").GetProperty("content")
             .EnumerateObject().Select(c => c.Name).Should().Equal("application/json", "application/merge-patch+json");
     }
