@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -80,20 +81,29 @@ internal static class JsonBody
     /// <summary>Reads at most one byte more than the limit, so an oversized body is detected without buffering it.</summary>
     private static async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
     {
-        var buffer = new byte[LicenseKitHttpLimits.MaxRequestBodyBytes + 1];
-        var total = 0;
-        while (total < buffer.Length)
+        // A pooled buffer for the read, a copy of the exact size for the document: activation traffic should not
+        // allocate 64 KiB per request.
+        var buffer = ArrayPool<byte>.Shared.Rent(LicenseKitHttpLimits.MaxRequestBodyBytes + 1);
+        try
         {
-            var read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            var total = 0;
+            while (total <= LicenseKitHttpLimits.MaxRequestBodyBytes)
             {
-                break;
+                var read = await body.ReadAsync(buffer.AsMemory(total, LicenseKitHttpLimits.MaxRequestBodyBytes + 1 - total), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
             }
 
-            total += read;
+            return buffer.AsSpan(0, total).ToArray();
         }
-
-        return buffer.AsSpan(0, total).ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static bool IsJson(string? contentType)
