@@ -54,7 +54,9 @@ public static class LicenseKitEndpointRouteBuilderExtensions
         group.MapGet("/{id}", ManagementEndpoints.GetAsync)
             .WithName("GetLicense")
             .WithSummary("Get a license key")
+            .WithDescription("The ETag header carries the license's version: send it as If-None-Match to get 304 while it is unchanged, or as If-Match on PATCH.")
             .Produces<License>(StatusCodes.Status200OK, Json)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesLicenseProblem(StatusCodes.Status404NotFound);
 
         group.MapPatch("/{id}", ManagementEndpoints.UpdateAsync)

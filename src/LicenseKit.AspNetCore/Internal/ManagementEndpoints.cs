@@ -79,7 +79,21 @@ internal static class ManagementEndpoints
     public static async Task<IResult> GetAsync(string id, HttpContext http, [FromServices] ILicenseManager manager, CancellationToken cancellationToken)
     {
         var license = await manager.FindByIdAsync(id, cancellationToken).ConfigureAwait(false);
-        return license is null ? NotFound(http) : LicenseResult(http, license, StatusCodes.Status200OK);
+        if (license is null)
+        {
+            return NotFound(http);
+        }
+
+        // A client that still holds this version gets 304 and no body.
+        var etag = ETag(license.Version);
+        if (EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal)))
+        {
+            http.Response.Headers.ETag = etag;
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return LicenseResult(http, license, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> ListAsync(HttpContext http, [FromServices] ILicenseManager manager, CancellationToken cancellationToken)

@@ -210,6 +210,21 @@ public sealed class ManagementEndpointsTests
     }
 
     [Test]
+    public async Task GetLicense_WithIfNoneMatchOfCurrentVersion_Returns304UntilItChanges()
+    {
+        var created = await CreateAsync(SeedExample);
+
+        var unchanged = await GetWithIfNoneMatchAsync(created.Id, "\"1\"");
+        await _api.Admin.PatchAsync($"/licenses/{created.Id}", Json("""{"activation_message":"changed"}"""));
+        var changed = await GetWithIfNoneMatchAsync(created.Id, "\"1\"");
+
+        unchanged.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        unchanged.Headers.ETag!.Tag.Should().Be("\"1\"");
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        changed.Headers.ETag!.Tag.Should().Be("\"2\"");
+    }
+
+    [Test]
     public async Task GetLicense_WithUnknownId_Returns404LicenseNotFound()
     {
         var response = await _api.Admin.GetAsync("/licenses/lic_doesNotExist");
@@ -484,6 +499,13 @@ public sealed class ManagementEndpointsTests
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/licenses") { Content = Json(body) };
         request.Headers.Add("Idempotency-Key", key);
+        return _api.Admin.SendAsync(request);
+    }
+
+    private Task<HttpResponseMessage> GetWithIfNoneMatchAsync(string id, string ifNoneMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/licenses/{id}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
         return _api.Admin.SendAsync(request);
     }
 
