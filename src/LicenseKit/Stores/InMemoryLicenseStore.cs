@@ -229,10 +229,14 @@ public sealed class InMemoryLicenseStore : ILicenseStore
     {
         public License License { get; set; } = license;
 
-        // Live instances by id, and those with a fingerprint by fingerprint (unique per license).
-        public Dictionary<string, LicenseInstance> Instances { get; } = new(StringComparer.Ordinal);
+        // Live instances by id, and those with a fingerprint by fingerprint (unique per license). Created on first
+        // activation: most licenses in a large store are never activated, and issuing should not pay for them.
+        private Dictionary<string, LicenseInstance>? _instances;
+        private Dictionary<string, LicenseInstance>? _byFingerprint;
 
-        public Dictionary<string, LicenseInstance> ByFingerprint { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, LicenseInstance> Instances => _instances ??= new(StringComparer.Ordinal);
+
+        public Dictionary<string, LicenseInstance> ByFingerprint => _byFingerprint ??= new(StringComparer.Ordinal);
 
         public void Add(LicenseInstance instance)
         {
