@@ -146,9 +146,9 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
             return;
         }
 
-        Span<char> text = stackalloc char[TokenEncoding.TimestampLength];
-        TokenEncoding.TryFormatTimestamp(TokenEncoding.TruncateToMilliseconds(value.Value), text, out var written);
-        writer.WriteString(name, text[..written]);
+        Span<byte> text = stackalloc byte[TokenEncoding.TimestampLength];
+        TokenEncoding.FormatTimestamp(value.Value, text);
+        writer.WriteString(name, text);
     }
 
     private static void WriteNullableString(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)

@@ -357,6 +357,22 @@ public class LicenseTokenVerifierTests
     }
 
     [Test]
+    public void Verify_JsonEscapedCharactersInStringsAndTimestamps_AreUnescaped()
+    {
+        using var key = Keys.PrivateEcdsa();
+        using var sut = CreateSut();
+        var json = TokenForge.ValidJson()
+            .Replace("2026-05-18T01:12:25.764Z", "2026-05-18T01:12:25.76\\u0034Z", StringComparison.Ordinal)
+            .Replace("\"lic_1\"", "\"lic\\u005f1\"", StringComparison.Ordinal);
+
+        var result = sut.Verify(TokenForge.Sign(key, json));
+
+        result.Code.Should().Be(LicenseTokenCode.Valid);
+        result.Claims!.LicenseId.Should().Be("lic_1");
+        result.Claims.TokenExpiresAt.Should().Be(new DateTimeOffset(2026, 5, 18, 1, 12, 25, 764, TimeSpan.Zero));
+    }
+
+    [Test]
     public void Verify_UnknownExtraMember_IsIgnored()
     {
         using var key = Keys.PrivateEcdsa();
@@ -401,6 +417,9 @@ public class LicenseTokenVerifierTests
             json.Replace("\"activations_limit\":null", "\"activations_limit\":1.5", StringComparison.Ordinal),
             json.Replace("2026-05-18T01:12:25.764Z", "2026-05-18T01:12:25Z", StringComparison.Ordinal),
             json.Replace("2026-05-18T01:12:25.764Z", "2026-05-18T01:12:25.764+00:00", StringComparison.Ordinal),
+            json.Replace("2026-05-18T01:12:25.764Z", "2026-02-30T01:12:25.764Z", StringComparison.Ordinal),
+            json.Replace("2026-05-18T01:12:25.764Z", "2026-05-18T24:00:00.000Z", StringComparison.Ordinal),
+            json.Replace("2026-05-18T01:12:25.764Z", "2026-05-18t01:12:25.764z", StringComparison.Ordinal),
             json.Replace("\"metadata\":{}", "\"metadata\":{\"a\":1}", StringComparison.Ordinal),
             json.Replace("\"status\":\"ACTIVE\"", "\"status\":null", StringComparison.Ordinal),
             json.Replace("\"fingerprint\":null,", string.Empty, StringComparison.Ordinal) + " x",

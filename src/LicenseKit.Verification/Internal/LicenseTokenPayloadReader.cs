@@ -215,18 +215,25 @@ internal static class LicenseTokenPayloadReader
     private static bool TryTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
         value = default;
-        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length != TokenEncoding.TimestampLength)
+        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence)
         {
             return false;
         }
 
-        Span<char> chars = stackalloc char[TokenEncoding.TimestampLength];
-        for (var i = 0; i < chars.Length; i++)
+        if (!reader.ValueIsEscaped)
         {
-            chars[i] = (char)reader.ValueSpan[i];
+            return TokenEncoding.TryParseTimestamp(reader.ValueSpan, out value);
         }
 
-        return TokenEncoding.TryParseTimestamp(chars, out value);
+        // An escape (\u0030 for '0') is at most 6 bytes per character; anything longer cannot be a timestamp.
+        if (reader.ValueSpan.Length > TokenEncoding.TimestampLength * 6)
+        {
+            return false;
+        }
+
+        Span<byte> unescaped = stackalloc byte[TokenEncoding.TimestampLength * 6];
+        var length = reader.CopyString(unescaped);
+        return TokenEncoding.TryParseTimestamp(unescaped[..length], out value);
     }
 
     private static bool TryNullableTimestamp(ref Utf8JsonReader reader, out DateTimeOffset? value)
