@@ -1,5 +1,8 @@
+using System.Buffers.Text;
 using System.Diagnostics;
+using System.Formats.Asn1;
 using System.Security.Cryptography;
+using System.Text;
 using LicenseKit.Signing.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -126,6 +129,70 @@ public class LicenseSigningKeyTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public void TokensAreInteroperableWithOpenSslDgst_InBothDirections()
+    {
+        var directory = Directory.CreateTempSubdirectory("licensekit-openssl-");
+        try
+        {
+            var dir = directory.FullName;
+            if (!TryOpenSsl(dir, "genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out private.pem")
+                || !TryOpenSsl(dir, "pkey -in private.pem -pubout -out public.pem"))
+            {
+                Assert.Ignore("openssl is not installed; interoperability with another ECDSA implementation was not exercised.");
+            }
+
+            var time = new FakeTimeProvider(Licenses.Now);
+            using var verifier = new LicenseTokenVerifier(File.ReadAllText(Path.Combine(dir, "public.pem")), "2026-01", time);
+
+            // openssl signs the documented signing input; LicenseKit verifies (DER converted to P1363 r || s).
+            var signedText = "LK1." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(TokenForge.ValidJson()));
+            File.WriteAllBytes(Path.Combine(dir, "signed.txt"), Encoding.ASCII.GetBytes(signedText));
+            TryOpenSsl(dir, "dgst -sha256 -sign private.pem -out openssl.der signed.txt").Should().BeTrue();
+            var p1363 = DerToP1363(File.ReadAllBytes(Path.Combine(dir, "openssl.der")));
+            verifier.Verify(signedText + "." + Base64Url.EncodeToString(p1363)).Code.Should().Be(LicenseTokenCode.Valid);
+
+            // LicenseKit signs; openssl verifies the signature over the text before the second dot.
+            using var key = LicenseSigningKey.FromPem("2026-01", File.ReadAllText(Path.Combine(dir, "private.pem")));
+            var token = new LicenseTokenSigner(key, TimeSpan.FromDays(7), time).Sign(Licenses.Create(), Licenses.Instance());
+            var lastDot = token.LastIndexOf('.');
+            File.WriteAllBytes(Path.Combine(dir, "token-signed.txt"), Encoding.ASCII.GetBytes(token[..lastDot]));
+            File.WriteAllBytes(Path.Combine(dir, "token.der"), P1363ToDer(Base64Url.DecodeFromChars(token.AsSpan(lastDot + 1))));
+            TryOpenSsl(dir, "dgst -sha256 -verify public.pem -signature token.der token-signed.txt").Should().BeTrue();
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static byte[] DerToP1363(byte[] der)
+    {
+        var sequence = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+        var result = new byte[64];
+        WriteFixed(sequence.ReadIntegerBytes().Span, result.AsSpan(0, 32));
+        WriteFixed(sequence.ReadIntegerBytes().Span, result.AsSpan(32, 32));
+        return result;
+
+        static void WriteFixed(ReadOnlySpan<byte> integer, Span<byte> destination)
+        {
+            var trimmed = integer.TrimStart((byte)0);
+            trimmed.CopyTo(destination[(32 - trimmed.Length)..]);
+        }
+    }
+
+    private static byte[] P1363ToDer(byte[] p1363)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteIntegerUnsigned(p1363.AsSpan(0, 32));
+            writer.WriteIntegerUnsigned(p1363.AsSpan(32, 32));
+        }
+
+        return writer.Encode();
     }
 
     private static void AssertSignsAndVerifies(string privatePem, string publicPem)
