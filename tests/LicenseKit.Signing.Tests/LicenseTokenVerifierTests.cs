@@ -523,6 +523,33 @@ public class LicenseTokenVerifierTests
     }
 
     [Test]
+    public void Verify_LicenseWithMetadataAtTheCoreLimits_RoundTrips()
+    {
+        var metadata = Enumerable.Range(0, LicenseLimits.MaxMetadataEntries).ToDictionary(
+            i => $"k{i:D2}".PadRight(LicenseLimits.MaxMetadataKeyLength, 'k'),
+            i => new string((char)('a' + (i % 26)), LicenseLimits.MaxMetadataValueLength));
+        var token = SignToken(Licenses.Create(metadata: metadata));
+        using var sut = CreateSut();
+
+        var result = sut.Verify(token);
+
+        result.Code.Should().Be(LicenseTokenCode.Valid);
+        result.Claims!.Metadata.Should().Equal(metadata);
+    }
+
+    [Test]
+    public void Verify_AfterDispose_ReturnsAResultInsteadOfThrowing()
+    {
+        var token = SignToken();
+        var sut = CreateSut();
+        sut.Dispose();
+
+        var result = sut.Verify(token);
+
+        result.IsValid.Should().BeFalse();
+    }
+
+    [Test]
     public void Constructor_WithPrivateKeyPem_RefusesIt()
     {
         var act = () => new LicenseTokenVerifier(Keys.PrivateKeyPem, Keys.KeyId);
