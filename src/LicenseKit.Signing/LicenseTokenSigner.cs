@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using LicenseKit.Internal;
+
+namespace LicenseKit;
+
+/// <summary>
+/// Signs license snapshots into compact offline tokens, <c>LK1.&lt;payload&gt;.&lt;signature&gt;</c>, that
+/// <see cref="LicenseTokenVerifier"/> checks without a network. Registered by <c>AddSignedLicenses</c> (activations
+/// then return a token); hosts can also call it directly, e.g. right after issuing a license.
+/// </summary>
+/// <remarks>
+/// The payload is UTF-8 JSON written once with <see cref="Utf8JsonWriter"/>; the signature covers exactly the ASCII
+/// text before the second dot, so nothing is ever re-serialized before signing or verifying. Thread-safe.
+/// </remarks>
+public sealed class LicenseTokenSigner : ILicenseTokenSigner
+{
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private readonly ILicenseSigningKeyProvider _keyProvider;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates a signer with one fixed key, e.g. for a tool or a test.</summary>
+    /// <param name="key">The signing key.</param>
+    /// <param name="tokenLifetime">How long tokens stay valid before the client should refresh them.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    public LicenseTokenSigner(LicenseSigningKey key, TimeSpan tokenLifetime, TimeProvider? timeProvider = null)
+        : this(new FixedKeyProvider(key ?? throw new ArgumentNullException(nameof(key))), tokenLifetime, timeProvider)
+    {
+    }
+
+    /// <summary>Creates a signer that asks <paramref name="keyProvider"/> for the current key on every token.</summary>
+    /// <param name="keyProvider">Supplies the signing key.</param>
+    /// <param name="tokenLifetime">How long tokens stay valid before the client should refresh them.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    public LicenseTokenSigner(ILicenseSigningKeyProvider keyProvider, TimeSpan tokenLifetime, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(keyProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(tokenLifetime, TimeSpan.Zero);
+        _keyProvider = keyProvider;
+        TokenLifetime = tokenLifetime;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The lifetime of tokens signed without an explicit one.</summary>
+    public TimeSpan TokenLifetime { get; }
+
+    /// <inheritdoc />
+    public string Sign(License license, LicenseInstance? instance) => Sign(license, instance, TokenLifetime);
+
+    /// <summary>Signs a snapshot of <paramref name="license"/> with its own token lifetime.</summary>
+    /// <param name="license">The license as it is now.</param>
+    /// <param name="instance">The activated instance to bind the token to (its id and fingerprint), or <see langword="null"/> for an unbound token.</param>
+    /// <param name="tokenLifetime">How long this token stays valid before the client should refresh it.</param>
+    /// <returns>The token.</returns>
+    public string Sign(License license, LicenseInstance? instance, TimeSpan tokenLifetime)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(tokenLifetime, TimeSpan.Zero);
+        var key = _keyProvider.GetSigningKey() ?? throw new InvalidOperationException("The signing key provider returned no key.");
+        var now = TokenEncoding.TruncateToMilliseconds(_timeProvider.GetUtcNow());
+
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Payload.ResetWrittenCount();
+        scratch.Writer.Reset(scratch.Payload);
+        WritePayload(scratch.Writer, license, instance, key.KeyId, now, now + tokenLifetime);
+        scratch.Writer.Flush();
+        var payload = scratch.Payload.WrittenSpan;
+
+        var payloadChars = Base64Url.GetEncodedLength(payload.Length);
+        var signedLength = TokenEncoding.Prefix.Length + 1 + payloadChars;
+        var total = signedLength + 1 + TokenEncoding.Es256SignatureChars;
+        if (total > TokenEncoding.MaxTokenLength)
+        {
+            throw new InvalidOperationException($"License '{license.Id}' is too large to sign: the token would be {total} characters, over the {TokenEncoding.MaxTokenLength} verifiers accept.");
+        }
+
+        var token = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
+            var span = token.AsSpan(0, total);
+            Encoding.ASCII.GetBytes(TokenEncoding.Prefix, span);
+            span[TokenEncoding.Prefix.Length] = (byte)'.';
+            Base64Url.EncodeToUtf8(payload, span[(TokenEncoding.Prefix.Length + 1)..signedLength]);
+
+            Span<byte> signature = stackalloc byte[TokenEncoding.Es256SignatureLength];
+            key.Sign(span[..signedLength], signature);
+            span[signedLength] = (byte)'.';
+            Base64Url.EncodeToUtf8(signature, span[(signedLength + 1)..]);
+            return Encoding.ASCII.GetString(span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(token);
+        }
+    }
+
+    private static void WritePayload(Utf8JsonWriter writer, License license, LicenseInstance? instance, string keyId, DateTimeOffset now, DateTimeOffset tokenExpiresAt)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("v"u8, TokenEncoding.FormatVersion);
+        writer.WriteString("alg"u8, TokenEncoding.Es256);
+        writer.WriteString("kid"u8, keyId);
+        writer.WriteString("license_id"u8, license.Id);
+        writer.WriteString("key"u8, license.Key);
+        writer.WriteString("business_id"u8, license.BusinessId);
+        writer.WriteString("product_id"u8, license.ProductId);
+        writer.WriteString("customer_id"u8, license.CustomerId);
+        writer.WriteString("status"u8, StatusText(license.Status));
+        if (license.ActivationsLimit is { } limit)
+        {
+            writer.WriteNumber("activations_limit"u8, limit);
+        }
+        else
+        {
+            writer.WriteNull("activations_limit"u8);
+        }
+
+        WriteTimestamp(writer, "expires_at"u8, license.ExpiresAt);
+        WriteTimestamp(writer, "issued_at"u8, now);
+        WriteTimestamp(writer, "not_before"u8, now);
+        WriteTimestamp(writer, "token_expires_at"u8, tokenExpiresAt);
+        WriteNullableString(writer, "instance_id"u8, instance?.Id);
+        WriteNullableString(writer, "fingerprint"u8, instance?.Fingerprint);
+        writer.WriteStartObject("metadata"u8);
+        if (license.Metadata is { } metadata)
+        {
+            foreach (var (name, value) in metadata)
+            {
+                writer.WriteString(name, value);
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTimestamp(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTimeOffset? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[TokenEncoding.TimestampLength];
+        TokenEncoding.FormatTimestamp(value.Value, text);
+        writer.WriteString(name, text);
+    }
+
+    private static void WriteNullableString(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static string StatusText(LicenseStatus status) => status switch
+    {
+        LicenseStatus.Active => "ACTIVE",
+        LicenseStatus.Disabled => "DISABLED",
+        LicenseStatus.Revoked => "REVOKED",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown license status."),
+    };
+
+    // One JSON buffer and writer per thread, reused: signing allocates little beyond the token string itself.
+    private sealed class Scratch
+    {
+        public Scratch() => Writer = new Utf8JsonWriter(Payload);
+
+        public ArrayBufferWriter<byte> Payload { get; } = new(1024);
+
+        public Utf8JsonWriter Writer { get; }
+    }
+
+    private sealed class FixedKeyProvider(LicenseSigningKey key) : ILicenseSigningKeyProvider
+    {
+        public LicenseSigningKey GetSigningKey() => key;
+    }
+}
