@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using LicenseKit.Internal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LicenseKit;
@@ -21,6 +23,12 @@ namespace LicenseKit;
 public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     where TContext : DbContext
 {
+    // The lookups on every validation and activation are compiled once per model: it skips EF's per-call
+    // expression-tree work, which otherwise costs more than the query itself on a local database. A compiled query is
+    // bound to one model, and one context type may be used with several (one per provider), hence the table.
+    private static readonly ConditionalWeakTable<IModel, CompiledQueries> QueriesByModel = [];
+
+    private readonly CompiledQueries _queries;
     private readonly TContext _context;
     private readonly OrdinalIdRewriter? _ordinalIds;
 
@@ -30,6 +38,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
+        _queries = QueriesByModel.GetValue(context.Model, static _ => new CompiledQueries());
         _ordinalIds = OrdinalCollation(context.Database.ProviderName) is { } collation ? new OrdinalIdRewriter(collation) : null;
     }
 
@@ -87,9 +96,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     /// <inheritdoc />
     public async Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default)
     {
-        var entity = await Licenses.AsNoTracking()
-            .FirstOrDefaultAsync(l => l.BusinessId == businessId && l.NormalizedKey == normalizedKey, cancellationToken)
-            .ConfigureAwait(false);
+        var entity = await _queries.LicenseByKey(_context, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : LicenseMapper.ToLicense(entity);
     }
 
@@ -372,9 +379,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
 
         if (activation.Instance.Fingerprint is { } fingerprint)
         {
-            var existing = await Instances.AsNoTracking()
-                .FirstOrDefaultAsync(i => i.LicenseId == activation.LicenseId && i.Fingerprint == fingerprint, cancellationToken)
-                .ConfigureAwait(false);
+            var existing = await _queries.InstanceByFingerprint(_context, activation.LicenseId, fingerprint, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
                 return new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, LicenseMapper.ToInstance(existing));
@@ -418,7 +423,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     }
 
     private Task<LicenseEntity?> FindEntityAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
-        Licenses.AsNoTracking().FirstOrDefaultAsync(l => l.Id == licenseId && l.BusinessId == businessId, cancellationToken);
+        _queries.LicenseById(_context, businessId, licenseId, cancellationToken);
 
     private IQueryable<LicenseInstanceEntity> InstancesOf(string businessId, string licenseId) =>
         Instances.AsNoTracking().Where(i => i.LicenseId == licenseId && Licenses.Any(l => l.Id == licenseId && l.BusinessId == businessId));
@@ -428,11 +433,15 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     {
         if (_context.Database.CurrentTransaction is not null)
         {
-            return new StoreTransaction(null);
+            return new StoreTransaction(null, _context.Database, _context.Database.AutoSavepointsEnabled);
         }
 
         // On SQLite this is BEGIN IMMEDIATE: writers queue on the busy timeout instead of failing on a stale snapshot.
-        return new StoreTransaction(await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
+        // In its own transaction the store rolls back whole on failure, so SaveChanges needs no savepoint around it.
+        var transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var savepoints = _context.Database.AutoSavepointsEnabled;
+        _context.Database.AutoSavepointsEnabled = false;
+        return new StoreTransaction(transaction, _context.Database, savepoints);
     }
 
     private static async Task RollbackAsync(StoreTransaction transaction, CancellationToken cancellationToken)
@@ -465,9 +474,28 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     private Expression<Func<TEntity, TResult>> Ordinal<TEntity, TResult>(Expression<Func<TEntity, TResult>> expression) =>
         _ordinalIds is null ? expression : (Expression<Func<TEntity, TResult>>)_ordinalIds.Visit(expression);
 
-    private readonly record struct StoreTransaction(IDbContextTransaction? Owned) : IAsyncDisposable
+    private readonly record struct StoreTransaction(IDbContextTransaction? Owned, Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database, bool Savepoints) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => Owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+        public ValueTask DisposeAsync()
+        {
+            Database.AutoSavepointsEnabled = Savepoints;
+            return Owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class CompiledQueries
+    {
+        public Func<TContext, string, string, CancellationToken, Task<LicenseEntity?>> LicenseById { get; } =
+            EF.CompileAsyncQuery((TContext context, string businessId, string licenseId, CancellationToken _) =>
+                context.Set<LicenseEntity>().AsNoTracking().FirstOrDefault(l => l.Id == licenseId && l.BusinessId == businessId));
+
+        public Func<TContext, string, string, CancellationToken, Task<LicenseEntity?>> LicenseByKey { get; } =
+            EF.CompileAsyncQuery((TContext context, string businessId, string normalizedKey, CancellationToken _) =>
+                context.Set<LicenseEntity>().AsNoTracking().FirstOrDefault(l => l.BusinessId == businessId && l.NormalizedKey == normalizedKey));
+
+        public Func<TContext, string, string, CancellationToken, Task<LicenseInstanceEntity?>> InstanceByFingerprint { get; } =
+            EF.CompileAsyncQuery((TContext context, string licenseId, string fingerprint, CancellationToken _) =>
+                context.Set<LicenseInstanceEntity>().AsNoTracking().FirstOrDefault(i => i.LicenseId == licenseId && i.Fingerprint == fingerprint));
     }
 
     /// <summary>Rewrites every <c>x.Id</c> of an entity parameter to <c>EF.Functions.Collate(x.Id, collation)</c>.</summary>
