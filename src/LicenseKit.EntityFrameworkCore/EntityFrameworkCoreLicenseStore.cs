@@ -213,15 +213,13 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             return refusal;
         }
 
-        var strategy = _context.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
+        return await RetryableAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var strategy = _context.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), cancellationToken))
+        return await RetryableAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), cancellationToken))
             .ConfigureAwait(false);
     }
 
@@ -408,6 +406,13 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
 
         return null;
     }
+
+    /// <summary>
+    /// Runs a unit of work through the context's execution strategy, so a retrying strategy retries it whole; inside
+    /// the host's transaction the host owns retries, and the work runs once.
+    /// </summary>
+    private Task<T> RetryableAsync<T>(Func<Task<T>> work) =>
+        _context.Database.CurrentTransaction is null ? _context.Database.CreateExecutionStrategy().ExecuteAsync(work) : work();
 
     private Task<LicenseEntity?> FindEntityAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
         _queries.LicenseById(_context, businessId, licenseId, cancellationToken);

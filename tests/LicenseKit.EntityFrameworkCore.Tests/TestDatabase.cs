@@ -12,14 +12,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly Func<ValueTask> _drop;
 
-    private TestDatabase(string provider, Action<DbContextOptionsBuilder> configure, Func<ValueTask> drop)
+    private TestDatabase(string provider, string connectionString, Action<DbContextOptionsBuilder> configure, Func<ValueTask> drop)
     {
         Provider = provider;
+        ConnectionString = connectionString;
         Configure = configure;
         _drop = drop;
     }
 
     public string Provider { get; }
+
+    public string ConnectionString { get; }
 
     /// <summary>Points a context's options at this database.</summary>
     public Action<DbContextOptionsBuilder> Configure { get; }
@@ -41,7 +44,7 @@ public sealed class TestDatabase : IAsyncDisposable
             // SQLite has one writer: a writer waits up to this many seconds for the lock instead of failing with SQLITE_BUSY.
             DefaultTimeout = 60,
         }.ToString();
-        var database = new TestDatabase("sqlite", o => o.UseSqlite(connectionString), () =>
+        var database = new TestDatabase("sqlite", connectionString, o => o.UseSqlite(connectionString), () =>
         {
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
@@ -77,7 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(serverConnection) { Database = name, MaxPoolSize = 100 }.ToString();
-        var database = new TestDatabase("postgresql", o => o.UseNpgsql(connectionString), async () =>
+        var database = new TestDatabase("postgresql", connectionString, o => o.UseNpgsql(connectionString), async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(serverConnection);
