@@ -75,7 +75,12 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(serverConnection))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+
+            // A culture-aware default collation, as most hosts' databases have (ICU en-US sorts "a" < "B" < "c"), so the
+            // tests prove the store orders ids ordinally regardless of it.
+            await using var create = new NpgsqlCommand(
+                $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'",
+                admin);
             await create.ExecuteNonQueryAsync();
         }
 
