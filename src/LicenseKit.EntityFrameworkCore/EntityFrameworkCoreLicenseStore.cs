@@ -1,7 +1,11 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using LicenseKit.Internal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LicenseKit;
@@ -14,13 +18,20 @@ namespace LicenseKit;
 /// <remarks>
 /// <para>The context's model must call <see cref="LicenseKitModelBuilderExtensions.UseLicenseKit"/>.</para>
 /// <para>Like the context, an instance is not thread-safe: use one per scope (which <c>UseEntityFrameworkCore</c> does).</para>
-/// <para>Writes that insert rows call <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>, which also saves
-/// changes the host left pending on the same context. The store never tracks its own rows after a call.</para>
+/// <para>Creating a license calls <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>, which also saves
+/// changes the host left pending on the same context. The store never tracks its own rows after a call. When the host
+/// has a transaction open on the context, the store joins it (behind a savepoint where the provider has them).</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
 public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     where TContext : DbContext
 {
+    // The lookups on every validation and activation are compiled once per model: it skips EF's per-call
+    // expression-tree work, which otherwise costs more than the query itself on a local database. A compiled query is
+    // bound to one model, and one context type may be used with several (one per provider), hence the table.
+    private static readonly ConditionalWeakTable<IModel, CompiledQueries> QueriesByModel = [];
+
+    private readonly CompiledQueries _queries;
     private readonly TContext _context;
     private readonly OrdinalIdRewriter? _ordinalIds;
 
@@ -30,6 +41,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
+        _queries = QueriesByModel.TryGetValue(context.Model, out var queries) ? queries : QueriesByModel.GetValue(context.Model, _ => new CompiledQueries(context));
         _ordinalIds = OrdinalCollation(context.Database.ProviderName) is { } collation ? new OrdinalIdRewriter(collation) : null;
     }
 
@@ -87,9 +99,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     /// <inheritdoc />
     public async Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default)
     {
-        var entity = await Licenses.AsNoTracking()
-            .FirstOrDefaultAsync(l => l.BusinessId == businessId && l.NormalizedKey == normalizedKey, cancellationToken)
-            .ConfigureAwait(false);
+        var entity = await _queries.LicenseByKey(_context, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : LicenseMapper.ToLicense(entity);
     }
 
@@ -203,15 +213,13 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             return refusal;
         }
 
-        var strategy = _context.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
+        return await RetryableAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var strategy = _context.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), cancellationToken))
+        return await RetryableAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), cancellationToken))
             .ConfigureAwait(false);
     }
 
@@ -255,38 +263,33 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
         await using (transaction.ConfigureAwait(false))
         {
             // The row lock taken by this statement is held until commit: a concurrent activation waits, then re-evaluates
-            // the WHERE clause against the incremented count.
-            var claimed = await Licenses
-                .Where(l => l.Id == licenseId
-                    && l.BusinessId == businessId
-                    && l.Status == LicenseMapper.Active
-                    && !l.Archived
-                    && (l.ExpiresAt == null || l.ExpiresAt > now)
-                    && (l.ActivationsLimit == null || l.InstancesCount < l.ActivationsLimit))
-                .ExecuteUpdateAsync(
-                    s => s
-                        .SetProperty(l => l.InstancesCount, l => l.InstancesCount + 1)
-                        .SetProperty(l => l.Version, l => l.Version + 1)
-                        .SetProperty(l => l.UpdatedAt, now),
-                    cancellationToken)
+            // the WHERE clause against the incremented count. Both statements are plain SQL built once per model from
+            // its table and column names: the LINQ pipeline would cost more than the statements on a local database.
+            var claimed = await _context.Database
+                .ExecuteSqlRawAsync(_queries.ClaimSlot, [now, licenseId, businessId, LicenseMapper.Active, false], cancellationToken)
                 .ConfigureAwait(false);
             if (claimed == 0)
             {
-                await RollbackAsync(transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException("The license could not be activated although it accepts activations.");
             }
 
-            var entry = Instances.Add(LicenseMapper.ToEntity(activation.Instance));
+            var instance = activation.Instance;
             try
             {
-                await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                // A null fingerprint is sent as SQL NULL; the unique index treats NULLs as distinct.
+                await _context.Database
+                    .ExecuteSqlRawAsync(
+                        _queries.InsertInstance,
+                        [instance.Id, instance.BusinessId, instance.LicenseKeyId, instance.Name, instance.Fingerprint!, LicenseMapper.ToUnixMs(instance.CreatedAt)],
+                        cancellationToken)
+                    .ConfigureAwait(false);
             }
-            catch (DbUpdateException) when (activation.Instance.Fingerprint is not null)
+            catch (DbException) when (instance.Fingerprint is not null)
             {
                 // The same fingerprint was activated concurrently: undo the claimed slot and return that instance.
-                entry.State = EntityState.Detached;
-                await RollbackAsync(transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 var existing = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
                 if (existing?.Outcome == InstanceActivationOutcome.ExistingInstance)
                 {
@@ -295,17 +298,9 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
 
                 throw;
             }
-            finally
-            {
-                entry.State = EntityState.Detached;
-            }
 
             var license = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
-            if (transaction.Owned is { } owned)
-            {
-                await owned.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new InstanceActivationResult(InstanceActivationOutcome.Activated, LicenseMapper.ToLicense(license!), activation.Instance);
         }
     }
@@ -331,7 +326,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
                 : await Instances.Where(i => i.Id == instanceId && i.LicenseId == licenseId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             if (deleted == 0)
             {
-                await RollbackAsync(transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 var current = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false) ?? license;
                 return new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, LicenseMapper.ToLicense(current));
             }
@@ -346,10 +341,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
                     cancellationToken)
                 .ConfigureAwait(false);
             var updated = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
-            if (transaction.Owned is { } owned)
-            {
-                await owned.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
             return new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, LicenseMapper.ToLicense(updated!), LicenseMapper.ToInstance(instance!));
         }
@@ -372,9 +364,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
 
         if (activation.Instance.Fingerprint is { } fingerprint)
         {
-            var existing = await Instances.AsNoTracking()
-                .FirstOrDefaultAsync(i => i.LicenseId == activation.LicenseId && i.Fingerprint == fingerprint, cancellationToken)
-                .ConfigureAwait(false);
+            var existing = await _queries.InstanceByFingerprint(_context, activation.LicenseId, fingerprint, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
                 return new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, LicenseMapper.ToInstance(existing));
@@ -417,30 +407,39 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
         return null;
     }
 
+    /// <summary>
+    /// Runs a unit of work through the context's execution strategy, so a retrying strategy retries it whole; inside
+    /// the host's transaction the host owns retries, and the work runs once.
+    /// </summary>
+    private Task<T> RetryableAsync<T>(Func<Task<T>> work) =>
+        _context.Database.CurrentTransaction is null ? _context.Database.CreateExecutionStrategy().ExecuteAsync(work) : work();
+
     private Task<LicenseEntity?> FindEntityAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
-        Licenses.AsNoTracking().FirstOrDefaultAsync(l => l.Id == licenseId && l.BusinessId == businessId, cancellationToken);
+        _queries.LicenseById(_context, businessId, licenseId, cancellationToken);
 
     private IQueryable<LicenseInstanceEntity> InstancesOf(string businessId, string licenseId) =>
         Instances.AsNoTracking().Where(i => i.LicenseId == licenseId && Licenses.Any(l => l.Id == licenseId && l.BusinessId == businessId));
 
-    /// <summary>Starts a transaction unless the host already has one open on the context, which the store then joins.</summary>
+    /// <summary>
+    /// Starts a transaction, or joins the one the host has open on the context behind a savepoint, so that a refused
+    /// activation or deactivation undoes its own statements only.
+    /// </summary>
     private async Task<StoreTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
-        if (_context.Database.CurrentTransaction is not null)
+        if (_context.Database.CurrentTransaction is { } ambient)
         {
-            return new StoreTransaction(null);
+            var savepoint = ambient.SupportsSavepoints ? "licensekit" : null;
+            if (savepoint is not null)
+            {
+                await ambient.CreateSavepointAsync(savepoint, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new StoreTransaction(ambient, Owned: false, savepoint);
         }
 
         // On SQLite this is BEGIN IMMEDIATE: writers queue on the busy timeout instead of failing on a stale snapshot.
-        return new StoreTransaction(await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
-    }
-
-    private static async Task RollbackAsync(StoreTransaction transaction, CancellationToken cancellationToken)
-    {
-        if (transaction.Owned is { } owned)
-        {
-            await owned.RollbackAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return new StoreTransaction(transaction, Owned: true, Savepoint: null);
     }
 
     private static void Detach(params ReadOnlySpan<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry?> entries)
@@ -465,9 +464,66 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     private Expression<Func<TEntity, TResult>> Ordinal<TEntity, TResult>(Expression<Func<TEntity, TResult>> expression) =>
         _ordinalIds is null ? expression : (Expression<Func<TEntity, TResult>>)_ordinalIds.Visit(expression);
 
-    private readonly record struct StoreTransaction(IDbContextTransaction? Owned) : IAsyncDisposable
+    private readonly record struct StoreTransaction(IDbContextTransaction Transaction, bool Owned, string? Savepoint) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => Owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+        public Task CommitAsync(CancellationToken cancellationToken) =>
+            Owned ? Transaction.CommitAsync(cancellationToken)
+            : Savepoint is not null ? Transaction.ReleaseSavepointAsync(Savepoint, cancellationToken)
+            : Task.CompletedTask;
+
+        public Task RollbackAsync(CancellationToken cancellationToken) =>
+            Owned ? Transaction.RollbackAsync(cancellationToken)
+            : Savepoint is not null ? Transaction.RollbackToSavepointAsync(Savepoint, cancellationToken)
+            : Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => Owned ? Transaction.DisposeAsync() : ValueTask.CompletedTask;
+    }
+
+    private sealed class CompiledQueries
+    {
+        public CompiledQueries(DbContext context)
+        {
+            var sql = context.GetService<ISqlGenerationHelper>();
+            var licenses = context.Model.FindEntityType(typeof(LicenseEntity))
+                ?? throw new InvalidOperationException($"The model of {context.GetType().Name} has no LicenseKit entities: call modelBuilder.UseLicenseKit() in OnModelCreating.");
+            var instances = context.Model.FindEntityType(typeof(LicenseInstanceEntity))!;
+            var licenseTable = StoreObjectIdentifier.Table(licenses.GetTableName()!, licenses.GetSchema());
+            var instanceTable = StoreObjectIdentifier.Table(instances.GetTableName()!, instances.GetSchema());
+            string L(string property) => sql.DelimitIdentifier(licenses.FindProperty(property)!.GetColumnName(licenseTable)!);
+            string I(string property) => sql.DelimitIdentifier(instances.FindProperty(property)!.GetColumnName(instanceTable)!);
+
+            string count = L(nameof(LicenseEntity.InstancesCount)), version = L(nameof(LicenseEntity.Version)), expires = L(nameof(LicenseEntity.ExpiresAt));
+            ClaimSlot =
+                $"UPDATE {sql.DelimitIdentifier(licenseTable.Name, licenseTable.Schema)} " +
+                $"SET {count} = {count} + 1, {version} = {version} + 1, {L(nameof(LicenseEntity.UpdatedAt))} = {{0}} " +
+                $"WHERE {L(nameof(LicenseEntity.Id))} = {{1}} AND {L(nameof(LicenseEntity.BusinessId))} = {{2}} " +
+                $"AND {L(nameof(LicenseEntity.Status))} = {{3}} AND {L(nameof(LicenseEntity.Archived))} = {{4}} " +
+                $"AND ({expires} IS NULL OR {expires} > {{0}}) " +
+                $"AND ({L(nameof(LicenseEntity.ActivationsLimit))} IS NULL OR {count} < {L(nameof(LicenseEntity.ActivationsLimit))})";
+            InsertInstance =
+                $"INSERT INTO {sql.DelimitIdentifier(instanceTable.Name, instanceTable.Schema)} " +
+                $"({I(nameof(LicenseInstanceEntity.Id))}, {I(nameof(LicenseInstanceEntity.BusinessId))}, {I(nameof(LicenseInstanceEntity.LicenseId))}, " +
+                $"{I(nameof(LicenseInstanceEntity.Name))}, {I(nameof(LicenseInstanceEntity.Fingerprint))}, {I(nameof(LicenseInstanceEntity.CreatedAt))}) " +
+                "VALUES ({0}, {1}, {2}, {3}, {4}, {5})";
+        }
+
+        /// <summary>The conditional UPDATE that takes one activation slot: parameters now, id, business, active status, false.</summary>
+        public string ClaimSlot { get; }
+
+        /// <summary>The INSERT of an instance: parameters id, business, license, name, fingerprint, created at.</summary>
+        public string InsertInstance { get; }
+
+        public Func<TContext, string, string, CancellationToken, Task<LicenseEntity?>> LicenseById { get; } =
+            EF.CompileAsyncQuery((TContext context, string businessId, string licenseId, CancellationToken _) =>
+                context.Set<LicenseEntity>().AsNoTracking().FirstOrDefault(l => l.Id == licenseId && l.BusinessId == businessId));
+
+        public Func<TContext, string, string, CancellationToken, Task<LicenseEntity?>> LicenseByKey { get; } =
+            EF.CompileAsyncQuery((TContext context, string businessId, string normalizedKey, CancellationToken _) =>
+                context.Set<LicenseEntity>().AsNoTracking().FirstOrDefault(l => l.BusinessId == businessId && l.NormalizedKey == normalizedKey));
+
+        public Func<TContext, string, string, CancellationToken, Task<LicenseInstanceEntity?>> InstanceByFingerprint { get; } =
+            EF.CompileAsyncQuery((TContext context, string licenseId, string fingerprint, CancellationToken _) =>
+                context.Set<LicenseInstanceEntity>().AsNoTracking().FirstOrDefault(i => i.LicenseId == licenseId && i.Fingerprint == fingerprint));
     }
 
     /// <summary>Rewrites every <c>x.Id</c> of an entity parameter to <c>EF.Functions.Collate(x.Id, collation)</c>.</summary>

@@ -39,15 +39,3 @@ public abstract class EntityFrameworkCoreConformanceTests : LicenseStoreConforma
         return new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
     }
 }
-
-[TestFixture]
-public sealed class SqliteLicenseStoreConformanceTests : EntityFrameworkCoreConformanceTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateSqliteAsync();
-}
-
-[TestFixture]
-public sealed class PostgreSqlLicenseStoreConformanceTests : EntityFrameworkCoreConformanceTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync();
-}

@@ -102,15 +102,3 @@ public abstract class MultiHostTests
         return result.Value!;
     }
 }
-
-[TestFixture]
-public sealed class SqliteMultiHostTests : MultiHostTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateSqliteAsync();
-}
-
-[TestFixture]
-public sealed class PostgreSqlMultiHostTests : MultiHostTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync();
-}

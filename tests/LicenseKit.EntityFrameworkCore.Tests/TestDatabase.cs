@@ -12,14 +12,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly Func<ValueTask> _drop;
 
-    private TestDatabase(string provider, Action<DbContextOptionsBuilder> configure, Func<ValueTask> drop)
+    private TestDatabase(string provider, string connectionString, Action<DbContextOptionsBuilder> configure, Func<ValueTask> drop)
     {
         Provider = provider;
+        ConnectionString = connectionString;
         Configure = configure;
         _drop = drop;
     }
 
     public string Provider { get; }
+
+    public string ConnectionString { get; }
 
     /// <summary>Points a context's options at this database.</summary>
     public Action<DbContextOptionsBuilder> Configure { get; }
@@ -41,7 +44,7 @@ public sealed class TestDatabase : IAsyncDisposable
             // SQLite has one writer: a writer waits up to this many seconds for the lock instead of failing with SQLITE_BUSY.
             DefaultTimeout = 60,
         }.ToString();
-        var database = new TestDatabase("sqlite", o => o.UseSqlite(connectionString), () =>
+        var database = new TestDatabase("sqlite", connectionString, o => o.UseSqlite(connectionString), () =>
         {
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
@@ -72,12 +75,17 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(serverConnection))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+
+            // A culture-aware default collation, as most hosts' databases have (ICU en-US sorts "a" < "B" < "c"), so the
+            // tests prove the store orders ids ordinally regardless of it.
+            await using var create = new NpgsqlCommand(
+                $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'",
+                admin);
             await create.ExecuteNonQueryAsync();
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(serverConnection) { Database = name, MaxPoolSize = 100 }.ToString();
-        var database = new TestDatabase("postgresql", o => o.UseNpgsql(connectionString), async () =>
+        var database = new TestDatabase("postgresql", connectionString, o => o.UseNpgsql(connectionString), async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(serverConnection);

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicenseKit.EntityFrameworkCore.Tests;
+
+/// <summary>What the EF store adds beyond the conformance suite: the host's context, its transactions and its model.</summary>
+[TestFixture]
+public sealed class EntityFrameworkCoreLicenseStoreTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
+    private TestDatabase _database = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabase() => _database = await TestDatabase.CreateSqliteAsync();
+
+    [OneTimeTearDown]
+    public async Task DropDatabase() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task Operations_LeaveNothingTrackedInTheHostsContext()
+    {
+        await using var context = _database.CreateContext();
+        var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
+        var license = NewLicense("biz_tracking");
+
+        await store.CreateAsync(license, new LicenseIdempotency("idem", "hash"));
+        await store.CreateAsync(license, null);
+        var activated = await store.ActivateAsync(Activation(license, "device-1"));
+        await store.ActivateAsync(Activation(license, "device-1"));
+        await store.UpdateAsync(activated.License! with { ProductId = "prod_changed", Version = 3 }, 2);
+        await store.DeactivateAsync(license.BusinessId, license.Id, activated.Instance!.Id, Now);
+
+        context.ChangeTracker.Entries().Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task ActivateAsync_InsideHostTransactionRolledBack_LeavesNoTrace()
+    {
+        var license = NewLicense("biz_host_tx");
+        await using (var setup = _database.CreateContext())
+        {
+            await new EntityFrameworkCoreLicenseStore<TestDbContext>(setup).CreateAsync(license, null);
+        }
+
+        await using (var context = _database.CreateContext())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            var result = await new EntityFrameworkCoreLicenseStore<TestDbContext>(context).ActivateAsync(Activation(license, "device-1"));
+            result.Outcome.Should().Be(InstanceActivationOutcome.Activated);
+            await transaction.RollbackAsync();
+        }
+
+        await using var check = _database.CreateContext();
+        var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(check);
+        (await store.FindByIdAsync(license.BusinessId, license.Id)).Should().Be(license);
+        (await store.ListInstancesAsync(license.BusinessId, license.Id)).Should().BeEmpty();
+    }
+
+    [Test]
+    public void UseLicenseKit_MapsTablesUniqueIndexesAndConcurrencyToken()
+    {
+        using var context = _database.CreateContext();
+        var model = context.Model;
+
+        var tables = model.GetEntityTypes().Select(e => e.GetTableName()).ToList();
+        var uniqueIndexes = model.GetEntityTypes()
+            .SelectMany(e => e.GetIndexes().Where(i => i.IsUnique).Select(i => $"{e.GetTableName()}({string.Join(",", i.Properties.Select(p => p.GetColumnName()))})"))
+            .ToList();
+        var version = model.GetEntityTypes().Single(e => e.GetTableName() == "licensekit_licenses").FindProperty("Version")!;
+
+        tables.Should().BeEquivalentTo("licensekit_licenses", "licensekit_license_instances", "licensekit_idempotency");
+        uniqueIndexes.Should().BeEquivalentTo("licensekit_licenses(business_id,normalized_key)", "licensekit_license_instances(license_id,fingerprint)");
+        model.GetEntityTypes().Single(e => e.GetTableName() == "licensekit_idempotency").FindPrimaryKey()!.Properties
+            .Select(p => p.GetColumnName()).Should().Equal("business_id", "idempotency_key");
+        version.IsConcurrencyToken.Should().BeTrue();
+        version.GetColumnName().Should().Be("version");
+    }
+
+    [Test]
+    public void UseEntityFrameworkCore_RegistersTheStoreScoped()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<TestDbContext>(_database.Configure);
+
+        services.AddLicenseKit(o => o.BusinessId = "biz_di").UseEntityFrameworkCore<TestDbContext>();
+
+        var descriptor = services.Single(d => d.ServiceType == typeof(ILicenseStore));
+        descriptor.Lifetime.Should().Be(ServiceLifetime.Scoped);
+        descriptor.ImplementationType.Should().Be<EntityFrameworkCoreLicenseStore<TestDbContext>>();
+    }
+
+    private static License NewLicense(string businessId) => new()
+    {
+        Id = PrefixedId.Create(PrefixedId.License),
+        Key = "EF-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+        BusinessId = businessId,
+        ProductId = "prod_1",
+        CustomerId = "cust_1",
+        ActivationsLimit = 2,
+        CreatedAt = Now,
+        UpdatedAt = Now,
+        Version = 1,
+    };
+
+    private static InstanceActivation Activation(License license, string fingerprint) => new(
+        license.BusinessId,
+        license.Id,
+        new LicenseInstance
+        {
+            Id = PrefixedId.Create(PrefixedId.Instance),
+            BusinessId = license.BusinessId,
+            LicenseKeyId = license.Id,
+            Name = "machine",
+            Fingerprint = fingerprint,
+            CreatedAt = Now,
+        },
+        Now);
+}

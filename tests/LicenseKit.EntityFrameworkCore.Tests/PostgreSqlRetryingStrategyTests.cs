@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseKit.EntityFrameworkCore.Tests;
+
+/// <summary>A host that enables Npgsql's retrying execution strategy, alone and with its own transaction.</summary>
+[TestFixture]
+public sealed class PostgreSqlRetryingStrategyTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
+    private TestDatabase _database = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabase() => _database = await TestDatabase.CreatePostgresAsync();
+
+    [OneTimeTearDown]
+    public async Task DropDatabase()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task ActivateAndDeactivate_WithRetryingStrategy_Succeed()
+    {
+        await using var context = CreateRetryingContext();
+        var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
+        var license = NewLicense();
+        (await store.CreateAsync(license, null)).Outcome.Should().Be(LicenseCreateOutcome.Created);
+
+        var activated = await store.ActivateAsync(Activation(license, "device-1"));
+        var deactivated = await store.DeactivateAsync(license.BusinessId, license.Id, activated.Instance!.Id, Now.AddMinutes(1));
+
+        activated.Outcome.Should().Be(InstanceActivationOutcome.Activated);
+        deactivated.Outcome.Should().Be(InstanceDeactivationOutcome.Deactivated);
+        deactivated.License.Should().Be(license with { UpdatedAt = Now.AddMinutes(1), Version = 3 });
+    }
+
+    [Test]
+    public async Task Activate_InsideHostTransactionOfRetryingStrategy_CommitsWithTheHost()
+    {
+        await using var context = CreateRetryingContext();
+        var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
+        var license = NewLicense();
+        await store.CreateAsync(license, null);
+
+        var strategy = context.Database.CreateExecutionStrategy();
+        var results = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            var first = await store.ActivateAsync(Activation(license, "device-1"));
+            var full = await store.ActivateAsync(Activation(license, "device-2"));
+            var again = await store.ActivateAsync(Activation(license, "device-1"));
+            await transaction.CommitAsync();
+            return (first, full, again);
+        });
+
+        results.first.Outcome.Should().Be(InstanceActivationOutcome.Activated);
+        results.full.Outcome.Should().Be(InstanceActivationOutcome.Rejected);
+        results.again.Outcome.Should().Be(InstanceActivationOutcome.ExistingInstance);
+        await using var check = _database.CreateContext();
+        var stored = await new EntityFrameworkCoreLicenseStore<TestDbContext>(check).FindByIdAsync(license.BusinessId, license.Id);
+        stored!.InstancesCount.Should().Be(1);
+        stored.Version.Should().Be(2);
+    }
+
+    private TestDbContext CreateRetryingContext() =>
+        new(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(_database.ConnectionString, o => o.EnableRetryOnFailure()).Options);
+
+    private static License NewLicense() => new()
+    {
+        Id = PrefixedId.Create(PrefixedId.License),
+        Key = "RETRY-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+        BusinessId = "biz_retry",
+        ProductId = "prod_1",
+        CustomerId = "cust_1",
+        ActivationsLimit = 1,
+        CreatedAt = Now,
+        UpdatedAt = Now,
+        Version = 1,
+    };
+
+    private static InstanceActivation Activation(License license, string fingerprint) => new(
+        license.BusinessId,
+        license.Id,
+        new LicenseInstance
+        {
+            Id = PrefixedId.Create(PrefixedId.Instance),
+            BusinessId = license.BusinessId,
+            LicenseKeyId = license.Id,
+            Name = "machine",
+            Fingerprint = fingerprint,
+            CreatedAt = Now,
+        },
+        Now);
+}
