@@ -293,24 +293,18 @@ internal static class ManagementEndpoints
         return true;
     }
 
-    private static string? SingleHeader(HttpContext http, string header, string field, FieldReader fields)
+    private static string? SingleHeader(HttpContext http, string header, string field, FieldReader fields) =>
+        SingleValue(http.Request.Headers[header], header, field, fields);
+
+    private static string? Query(HttpContext http, string name, FieldReader fields) =>
+        SingleValue(http.Request.Query[name], name, name, fields);
+
+    // A header or query parameter given twice is ambiguous: refuse it rather than pick one.
+    private static string? SingleValue(StringValues values, string name, string field, FieldReader fields)
     {
-        var values = http.Request.Headers[header];
         if (values.Count > 1)
         {
-            fields.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{header}' must be given once.", field);
-            return null;
-        }
-
-        return values.Count == 1 ? values[0] : null;
-    }
-
-    private static string? Query(HttpContext http, string name, FieldReader fields)
-    {
-        var values = http.Request.Query[name];
-        if (values.Count > 1)
-        {
-            fields.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be given once.", name);
+            fields.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be given once.", field);
             return null;
         }
 
