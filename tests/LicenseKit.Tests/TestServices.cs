@@ -1,37 +1,41 @@
+using LicenseKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LicenseKit.Tests;
 
-/// <summary>A LicenseKit container on fake time and an inspectable in-memory store, one per test.</summary>
+/// <summary>
+/// The Testing package's <see cref="LicenseKitTestHost"/> with the seed's business and real random keys (these tests
+/// check the key format), plus the seed's example request.
+/// </summary>
 internal sealed class TestServices : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
 
-    private readonly ServiceProvider _root;
-    private readonly AsyncServiceScope _scope;
+    private readonly LicenseKitTestHost _host;
 
-    public TestServices(Action<LicenseKitBuilder>? configure = null, Action<IServiceCollection>? services = null, string businessId = "biz_345TUESrCDPvrb")
-    {
-        var collection = new ServiceCollection();
-        services?.Invoke(collection);
-        var builder = collection.AddLicenseKit(o => o.BusinessId = businessId).UseStore(Store).UseTimeProvider(Time);
-        configure?.Invoke(builder);
-        _root = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _scope = _root.CreateAsyncScope();
-    }
+    public TestServices(Action<LicenseKitBuilder>? configure = null, Action<IServiceCollection>? services = null, string businessId = "biz_345TUESrCDPvrb") =>
+        _host = LicenseKitTestHost.Create(
+            o => o.BusinessId = businessId,
+            b =>
+            {
+                b.UseKeyGenerator<RandomKeyGenerator>();
+                services?.Invoke(b.Services);
+                configure?.Invoke(b);
+            },
+            Start);
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time => _host.Time;
 
-    public InMemoryLicenseStore Store { get; } = new();
+    public InMemoryLicenseStore Store => _host.Store;
 
-    public IServiceProvider Root => _root;
+    public IServiceProvider Root => _host.Services;
 
-    public ILicenseIssuer Issuer => _scope.ServiceProvider.GetRequiredService<ILicenseIssuer>();
+    public ILicenseIssuer Issuer => _host.Issuer;
 
-    public ILicenseManager Manager => _scope.ServiceProvider.GetRequiredService<ILicenseManager>();
+    public ILicenseManager Manager => _host.Manager;
 
-    public ILicenseActivator Activator => _scope.ServiceProvider.GetRequiredService<ILicenseActivator>();
+    public ILicenseActivator Activator => _host.Activator;
 
     public static IssueLicenseRequest SeedRequest(string? key = null) => new()
     {
@@ -54,9 +58,5 @@ internal sealed class TestServices : IAsyncDisposable
     public async Task<IReadOnlyList<License>> AllLicensesAsync(string businessId = "biz_345TUESrCDPvrb") =>
         await Store.ListAsync(businessId, new LicenseListQuery { Limit = int.MaxValue });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _scope.DisposeAsync();
-        await _root.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
