@@ -124,7 +124,7 @@ internal static class ActivationEndpoints
         var result = await activator.ValidateAsync(
             new ValidateLicenseRequest { LicenseKey = licenseKey!, LicenseKeyInstanceId = instanceId, Fingerprint = fingerprint },
             cancellationToken).ConfigureAwait(false);
-        return TypedResults.Json(new ValidationResponse(result.Valid, result.Code, result.License), LicenseKitHttpJsonContext.Default.ValidationResponse);
+        return TypedResults.Json(new ValidationResponse(result.Valid, result.Code, result.License, result.SignedLicense), LicenseKitHttpJsonContext.Default.ValidationResponse);
     }
 
     private static bool Unknown(FieldReader fields, string name)

@@ -47,7 +47,8 @@ internal sealed record ActivationResponse
 internal sealed record ValidationResponse(
     [property: JsonPropertyName("valid")] bool Valid,
     [property: JsonPropertyName("code")] LicenseValidationCode Code,
-    [property: JsonPropertyName("license")] License? License);
+    [property: JsonPropertyName("license")] License? License,
+    [property: JsonPropertyName("signed_license"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SignedLicense = null);
 
 /// <summary>An RFC 9457 problem details body with the library's stable code and the offending fields.</summary>
 internal sealed record ProblemResponse

@@ -148,7 +148,10 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return new LicenseValidationResult { Code = code, License = license, Instance = instance };
+        // Only a client validating its own instance gets a token: signing costs tens of microseconds, and an unbound
+        // token is not what an offline client should carry.
+        var token = code == LicenseValidationCode.Valid && instance is not null ? signer?.Sign(license!, instance) : null;
+        return new LicenseValidationResult { Code = code, License = license, Instance = instance, SignedLicense = token };
     }
 
     // Blank or absurdly long input cannot match anything; do not send it to the store.

@@ -17,4 +17,11 @@ public sealed record LicenseValidationResult
 
     /// <summary>The matched instance, when one was named and found.</summary>
     public LicenseInstance? Instance { get; init; }
+
+    /// <summary>
+    /// A fresh signed offline token bound to <see cref="Instance"/>, when the license is valid for a named instance and
+    /// an <see cref="ILicenseTokenSigner"/> is registered: a client that validates while online refreshes the token it
+    /// uses offline. Otherwise <see langword="null"/>.
+    /// </summary>
+    public string? SignedLicense { get; init; }
 }

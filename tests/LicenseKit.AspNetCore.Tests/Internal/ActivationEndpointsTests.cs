@@ -50,6 +50,23 @@ public sealed class ActivationEndpointsTests
     }
 
     [Test]
+    public async Task PostValidate_ForLiveInstanceWithTokenSigner_ReturnsRefreshedSignedLicense_AndWithoutInstanceNone()
+    {
+        await _api.DisposeAsync();
+        _api = await StartAsync(services => services.AddSingleton<ILicenseTokenSigner>(new RecordingSigner()));
+        var license = await CreateAsync("""{"product_id":"p","customer_id":"c"}""");
+        var instance = await (await _api.Client.PostAsync("/licenses/activate", Json($$"""{"license_key":"{{license.Key}}","name":"pc"}"""))).ReadJsonAsync();
+        var instanceId = instance.GetProperty("id").GetString();
+
+        var bound = await (await _api.Client.PostAsync("/licenses/validate", Json($$"""{"license_key":"{{license.Key}}","license_key_instance_id":"{{instanceId}}"}"""))).ReadJsonAsync();
+        var unbound = await (await _api.Client.PostAsync("/licenses/validate", Json($$"""{"license_key":"{{license.Key}}"}"""))).ReadJsonAsync();
+
+        bound.GetProperty("signed_license").GetString().Should().Be($"signed:{license.Id}:{instanceId}");
+        unbound.TryGetProperty("signed_license", out _).Should().BeFalse();
+        unbound.GetProperty("code").GetString().Should().Be("VALID");
+    }
+
+    [Test]
     public async Task PostActivate_SameFingerprintTwice_ReturnsSameInstanceWithoutUsingASlot()
     {
         var license = await CreateAsync("""{"product_id":"p","customer_id":"c","activations_limit":1}""");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 
 namespace LicenseKit.Tests.Activation;
@@ -336,6 +337,24 @@ public class LicenseActivatorTests
     }
 
     [Test]
+    public async Task WithTokenSigner_ActivationAndInstanceValidationCarryTokens_UnboundOrInvalidValidationsDoNot()
+    {
+        await using var sut = new TestServices(services: s => s.AddSingleton<ILicenseTokenSigner>(new FakeSigner()));
+        var license = await sut.IssueAsync();
+
+        var activation = (await sut.Activator.ActivateAsync(Activate(license, "x", "fp-1"))).Value!;
+        var bound = await sut.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = license.Key, Fingerprint = "fp-1" });
+        var unbound = await sut.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = license.Key });
+        await sut.Manager.DisableAsync(license.Id);
+        var disabled = await sut.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = license.Key, Fingerprint = "fp-1" });
+
+        activation.SignedLicense.Should().Be($"{license.Id}/{activation.Instance.Id}/v2");
+        bound.SignedLicense.Should().Be($"{license.Id}/{activation.Instance.Id}/v2");
+        unbound.SignedLicense.Should().BeNull();
+        disabled.SignedLicense.Should().BeNull();
+    }
+
+    [Test]
     public async Task Operations_WithNullRequest_Throw()
     {
         await using var sut = new TestServices();
@@ -343,6 +362,11 @@ public class LicenseActivatorTests
         await sut.Invoking(s => s.Activator.ActivateAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
         await sut.Invoking(s => s.Activator.DeactivateAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
         await sut.Invoking(s => s.Activator.ValidateAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
+    }
+
+    private sealed class FakeSigner : ILicenseTokenSigner
+    {
+        public string Sign(License license, LicenseInstance? instance) => $"{license.Id}/{instance?.Id}/v{license.Version}";
     }
 
     private static async Task MakeAsync(TestServices sut, License license, string state)
