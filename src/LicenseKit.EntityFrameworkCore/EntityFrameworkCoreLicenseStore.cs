@@ -473,9 +473,18 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     {
         if (idempotency is null && _connection.CurrentTransaction is null)
         {
-            await ExecuteAsync(LicenseStatements.CreateCommand(_connection, _statements.InsertLicense, LicenseStatements.InsertLicenseValues(row)), cancellationToken)
-                .ConfigureAwait(false);
-            return true;
+            // Opened here too (a no-op on the caller's open connection): a retry after a broken connection reopens it.
+            await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ExecuteAsync(LicenseStatements.CreateCommand(_connection, _statements.InsertLicense, LicenseStatements.InsertLicenseValues(row)), cancellationToken)
+                    .ConfigureAwait(false);
+                return true;
+            }
+            finally
+            {
+                await _connection.CloseAsync().ConfigureAwait(false);
+            }
         }
 
         var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
