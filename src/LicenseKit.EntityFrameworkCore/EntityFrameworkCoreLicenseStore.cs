@@ -18,22 +18,24 @@ namespace LicenseKit;
 /// <remarks>
 /// <para>The context's model must call <see cref="LicenseKitModelBuilderExtensions.UseLicenseKit"/>.</para>
 /// <para>Like the context, an instance is not thread-safe: use one per scope (which <c>UseEntityFrameworkCore</c> does).</para>
-/// <para>Creating a license calls <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>, which also saves
-/// changes the host left pending on the same context. The store never tracks its own rows after a call. When the host
-/// has a transaction open on the context, the store joins it (behind a savepoint where the provider has them).</para>
+/// <para>The store writes and reads with its own statements on the context's connection: it neither saves nor tracks
+/// anything on the context, so changes the host left pending there stay pending. When the host has a transaction open
+/// on the context, the store joins it (behind a savepoint where the provider has them).</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
 public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     where TContext : DbContext
 {
-    // The lookups on every validation and activation are compiled once per model: it skips EF's per-call
-    // expression-tree work, which otherwise costs more than the query itself on a local database. A compiled query is
-    // bound to one model, and one context type may be used with several (one per provider), hence the table.
-    private static readonly ConditionalWeakTable<IModel, CompiledQueries> QueriesByModel = [];
+    // The statements of every creation, validation and activation are written once per model from its table and column
+    // names and sent as plain commands: EF's query and update pipelines cost more than the statements themselves on a
+    // local database. One context type may be used with several models (one per provider), hence the table.
+    private static readonly ConditionalWeakTable<IModel, LicenseStatements> StatementsByModel = [];
 
-    private readonly CompiledQueries _queries;
+    private readonly LicenseStatements _statements;
     private readonly TContext _context;
+    private readonly IRelationalConnection _connection;
     private readonly OrdinalIdRewriter? _ordinalIds;
+    private IExecutionStrategy? _strategy;
 
     /// <summary>Creates a store over <paramref name="context"/>.</summary>
     /// <param name="context">The host's context; the store does not dispose it.</param>
@@ -41,7 +43,8 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
-        _queries = QueriesByModel.TryGetValue(context.Model, out var queries) ? queries : QueriesByModel.GetValue(context.Model, _ => new CompiledQueries(context));
+        _statements = StatementsByModel.TryGetValue(context.Model, out var statements) ? statements : StatementsByModel.GetValue(context.Model, _ => new LicenseStatements(context));
+        _connection = context.GetService<IRelationalConnection>();
         _ordinalIds = OrdinalCollation(context.Database.ProviderName) is { } collation ? new OrdinalIdRewriter(collation) : null;
     }
 
@@ -55,26 +58,17 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     public async Task<LicenseCreateResult> CreateAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(license);
-        var licenseEntry = Licenses.Add(LicenseMapper.ToEntity(license));
-        var idempotencyEntry = idempotency is null
-            ? null
-            : IdempotencyRecords.Add(new LicenseIdempotencyEntity
-            {
-                BusinessId = license.BusinessId,
-                Key = idempotency.Key,
-                LicenseId = license.Id,
-                RequestHash = idempotency.RequestHash,
-            });
+        var row = LicenseMapper.ToEntity(license);
+        await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await RetryableAsync(() => InsertAsync(row, idempotency, cancellationToken)).ConfigureAwait(false);
             return new LicenseCreateResult(LicenseCreateOutcome.Created, license);
         }
-        catch (DbUpdateException)
+        catch (DbException)
         {
             // A unique index refused the insert (the concurrent winner has committed by now); report which one, in the
             // documented order. Anything else is not an expected outcome and propagates.
-            Detach(licenseEntry, idempotencyEntry);
             var conflict = await FindCreateConflictAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
             if (conflict is null)
             {
@@ -85,23 +79,17 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
         }
         finally
         {
-            Detach(licenseEntry, idempotencyEntry);
+            await _connection.CloseAsync().ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
-    public async Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
-    {
-        var entity = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : LicenseMapper.ToLicense(entity);
-    }
+    public Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default) =>
+        FindLicenseAsync(businessId, licenseId, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default)
-    {
-        var entity = await _queries.LicenseByKey(_context, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : LicenseMapper.ToLicense(entity);
-    }
+    public Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default) =>
+        ReadOneAsync(_statements.LicenseByKey, LicenseStatements.ReadLicense, businessId, normalizedKey, null, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseListQuery query, CancellationToken cancellationToken = default)
@@ -194,10 +182,10 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             return new LicenseUpdateResult(LicenseUpdateOutcome.Updated, license with { Version = newVersion });
         }
 
-        var stored = await FindEntityAsync(license.BusinessId, license.Id, cancellationToken).ConfigureAwait(false);
+        var stored = await FindLicenseAsync(license.BusinessId, license.Id, cancellationToken).ConfigureAwait(false);
         return stored is null
             ? new LicenseUpdateResult(LicenseUpdateOutcome.NotFound)
-            : new LicenseUpdateResult(LicenseUpdateOutcome.ConcurrencyConflict, LicenseMapper.ToLicense(stored));
+            : new LicenseUpdateResult(LicenseUpdateOutcome.ConcurrencyConflict, stored);
     }
 
     /// <inheritdoc />
@@ -205,15 +193,24 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     {
         ArgumentNullException.ThrowIfNull(activation);
 
-        // The reads only answer early; the conditional UPDATE below re-checks status, expiry and limit atomically,
-        // and the unique (license, fingerprint) index settles a race between two activations of one device.
-        var refusal = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
-        if (refusal is not null)
+        // One connection for all the statements of the activation, as a hand-written data layer would hold it.
+        await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return refusal;
-        }
+            // The reads only answer early; the conditional UPDATE below re-checks status, expiry and limit atomically,
+            // and the unique (license, fingerprint) index settles a race between two activations of one device.
+            var refusal = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
 
-        return await RetryableAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
+            return await RetryableAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _connection.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -224,24 +221,16 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     }
 
     /// <inheritdoc />
-    public async Task<LicenseInstance?> FindInstanceAsync(string businessId, string licenseId, string? instanceId, string? fingerprint, CancellationToken cancellationToken = default)
+    public Task<LicenseInstance?> FindInstanceAsync(string businessId, string licenseId, string? instanceId, string? fingerprint, CancellationToken cancellationToken = default)
     {
-        var instances = InstancesOf(businessId, licenseId);
         if (instanceId is not null)
         {
-            instances = instances.Where(i => i.Id == instanceId);
-        }
-        else if (fingerprint is not null)
-        {
-            instances = instances.Where(i => i.Fingerprint == fingerprint);
-        }
-        else
-        {
-            return null;
+            return ReadOneAsync(_statements.InstanceById, LicenseStatements.ReadInstance, licenseId, businessId, instanceId, cancellationToken);
         }
 
-        var entity = await instances.FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : LicenseMapper.ToInstance(entity);
+        return fingerprint is null
+            ? Task.FromResult<LicenseInstance?>(null)
+            : ReadOneAsync(_statements.InstanceByFingerprintInBusiness, LicenseStatements.ReadInstance, licenseId, businessId, fingerprint, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -265,8 +254,9 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             // The row lock taken by this statement is held until commit: a concurrent activation waits, then re-evaluates
             // the WHERE clause against the incremented count. Both statements are plain SQL built once per model from
             // its table and column names: the LINQ pipeline would cost more than the statements on a local database.
-            var claimed = await _context.Database
-                .ExecuteSqlRawAsync(_queries.ClaimSlot, [now, licenseId, businessId, LicenseMapper.Active, false], cancellationToken)
+            var claimed = await ExecuteAsync(
+                    LicenseStatements.CreateCommand(_connection, _statements.ClaimSlot, now, licenseId, businessId, LicenseMapper.Active, false),
+                    cancellationToken)
                 .ConfigureAwait(false);
             if (claimed == 0)
             {
@@ -279,10 +269,16 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             try
             {
                 // A null fingerprint is sent as SQL NULL; the unique index treats NULLs as distinct.
-                await _context.Database
-                    .ExecuteSqlRawAsync(
-                        _queries.InsertInstance,
-                        [instance.Id, instance.BusinessId, instance.LicenseKeyId, instance.Name, instance.Fingerprint!, LicenseMapper.ToUnixMs(instance.CreatedAt)],
+                await ExecuteAsync(
+                        LicenseStatements.CreateCommand(
+                            _connection,
+                            _statements.InsertInstance,
+                            instance.Id,
+                            instance.BusinessId,
+                            instance.LicenseKeyId,
+                            instance.Name,
+                            instance.Fingerprint,
+                            LicenseMapper.ToUnixMs(instance.CreatedAt)),
                         cancellationToken)
                     .ConfigureAwait(false);
             }
@@ -299,9 +295,9 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
                 throw;
             }
 
-            var license = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            var license = await FindLicenseAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new InstanceActivationResult(InstanceActivationOutcome.Activated, LicenseMapper.ToLicense(license!), activation.Instance);
+            return new InstanceActivationResult(InstanceActivationOutcome.Activated, license!, activation.Instance);
         }
     }
 
@@ -310,7 +306,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
         var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var license = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            var license = await FindLicenseAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
             if (license is null)
             {
                 return new InstanceDeactivationResult(InstanceDeactivationOutcome.LicenseNotFound);
@@ -327,8 +323,8 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             if (deleted == 0)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                var current = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false) ?? license;
-                return new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, LicenseMapper.ToLicense(current));
+                var current = await FindLicenseAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false) ?? license;
+                return new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, current);
             }
 
             await Licenses
@@ -340,23 +336,22 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
                         .SetProperty(l => l.UpdatedAt, now),
                     cancellationToken)
                 .ConfigureAwait(false);
-            var updated = await FindEntityAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            var updated = await FindLicenseAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-            return new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, LicenseMapper.ToLicense(updated!), LicenseMapper.ToInstance(instance!));
+            return new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, updated!, LicenseMapper.ToInstance(instance!));
         }
     }
 
     /// <summary>Decides, from what is committed now, why an activation would not insert; <see langword="null"/> when it would.</summary>
     private async Task<InstanceActivationResult?> ExplainActivationAsync(InstanceActivation activation, CancellationToken cancellationToken)
     {
-        var entity = await FindEntityAsync(activation.BusinessId, activation.LicenseId, cancellationToken).ConfigureAwait(false);
-        if (entity is null)
+        var license = await FindLicenseAsync(activation.BusinessId, activation.LicenseId, cancellationToken).ConfigureAwait(false);
+        if (license is null)
         {
             return new InstanceActivationResult(InstanceActivationOutcome.LicenseNotFound);
         }
 
-        var license = LicenseMapper.ToLicense(entity);
         if (license.Status != LicenseStatus.Active || license.Archived || license.IsExpiredAt(activation.Now))
         {
             return new InstanceActivationResult(InstanceActivationOutcome.Rejected, license);
@@ -364,10 +359,11 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
 
         if (activation.Instance.Fingerprint is { } fingerprint)
         {
-            var existing = await _queries.InstanceByFingerprint(_context, activation.LicenseId, fingerprint, cancellationToken).ConfigureAwait(false);
+            var existing = await ReadOneAsync(_statements.InstanceByFingerprint, LicenseStatements.ReadInstance, activation.LicenseId, fingerprint, null, cancellationToken)
+                .ConfigureAwait(false);
             if (existing is not null)
             {
-                return new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, LicenseMapper.ToInstance(existing));
+                return new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing);
             }
         }
 
@@ -385,11 +381,8 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
                 .ConfigureAwait(false);
             if (record is not null)
             {
-                var earlier = await FindEntityAsync(license.BusinessId, record.LicenseId, cancellationToken).ConfigureAwait(false);
-                return new LicenseCreateResult(
-                    LicenseCreateOutcome.IdempotencyKeyExists,
-                    earlier is null ? null : LicenseMapper.ToLicense(earlier),
-                    record.RequestHash);
+                var earlier = await FindLicenseAsync(license.BusinessId, record.LicenseId, cancellationToken).ConfigureAwait(false);
+                return new LicenseCreateResult(LicenseCreateOutcome.IdempotencyKeyExists, earlier, record.RequestHash);
             }
         }
 
@@ -411,11 +404,114 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     /// Runs a unit of work through the context's execution strategy, so a retrying strategy retries it whole; inside
     /// the host's transaction the host owns retries, and the work runs once.
     /// </summary>
-    private Task<T> RetryableAsync<T>(Func<Task<T>> work) =>
-        _context.Database.CurrentTransaction is null ? _context.Database.CreateExecutionStrategy().ExecuteAsync(work) : work();
+    private Task<T> RetryableAsync<T>(Func<Task<T>> work) => Retries ? Strategy.ExecuteAsync(work) : work();
 
-    private Task<LicenseEntity?> FindEntityAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
-        _queries.LicenseById(_context, businessId, licenseId, cancellationToken);
+    /// <summary>Whether work must run through a retrying execution strategy: it retries, and no host transaction is open.</summary>
+    private bool Retries => _connection.CurrentTransaction is null && Strategy.RetriesOnFailure;
+
+    // A strategy is stateless between executions, and the store is used by one caller at a time.
+    private IExecutionStrategy Strategy => _strategy ??= _context.Database.CreateExecutionStrategy();
+
+    /// <summary>
+    /// Opens the context's connection for the statements of one operation, through EF so that its interceptors and
+    /// bookkeeping see it; <see cref="IRelationalConnection.CloseAsync"/> closes it only if this opened it.
+    /// </summary>
+    private Task<bool> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        Retries
+            ? Strategy.ExecuteAsync(_connection, static (_, connection, ct) => connection.OpenAsync(ct), null, cancellationToken)
+            : _connection.OpenAsync(cancellationToken);
+
+    private Task<License?> FindLicenseAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
+        ReadOneAsync(_statements.LicenseById, LicenseStatements.ReadLicense, licenseId, businessId, null, cancellationToken);
+
+    /// <summary>Runs a lookup of at most one row (its parameters are the non-null values, in order) and reads that row.</summary>
+    private Task<T?> ReadOneAsync<T>(LicenseStatements.Statement statement, Func<DbDataReader, T> read, string first, string second, string? third, CancellationToken cancellationToken)
+        where T : class =>
+        Retries
+            ? RetryableAsync(() => ReadOneOnceAsync(statement, read, first, second, third, cancellationToken))
+            : ReadOneOnceAsync(statement, read, first, second, third, cancellationToken);
+
+    private async Task<T?> ReadOneOnceAsync<T>(LicenseStatements.Statement statement, Func<DbDataReader, T> read, string first, string second, string? third, CancellationToken cancellationToken)
+        where T : class
+    {
+        await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = third is null
+                ? LicenseStatements.CreateCommand(_connection, statement, first, second)
+                : LicenseStatements.CreateCommand(_connection, statement, first, second, third);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
+                }
+            }
+        }
+        finally
+        {
+            await _connection.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs and disposes a command that returns no rows; the connection is open already.</summary>
+    private static async Task<int> ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Inserts the license and its idempotency record. A lone license is one statement, atomic by itself; with a record,
+    /// or inside the host's transaction, the inserts run in a transaction or behind a savepoint, so a refused insert
+    /// leaves nothing behind and the host's transaction usable.
+    /// </summary>
+    private async Task<bool> InsertAsync(LicenseEntity row, LicenseIdempotency? idempotency, CancellationToken cancellationToken)
+    {
+        if (idempotency is null && _connection.CurrentTransaction is null)
+        {
+            // Opened here too (a no-op on the caller's open connection): a retry after a broken connection reopens it.
+            await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ExecuteAsync(LicenseStatements.CreateCommand(_connection, _statements.InsertLicense, LicenseStatements.InsertLicenseValues(row)), cancellationToken)
+                    .ConfigureAwait(false);
+                return true;
+            }
+            finally
+            {
+                await _connection.CloseAsync().ConfigureAwait(false);
+            }
+        }
+
+        var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            try
+            {
+                await ExecuteAsync(LicenseStatements.CreateCommand(_connection, _statements.InsertLicense, LicenseStatements.InsertLicenseValues(row)), cancellationToken)
+                    .ConfigureAwait(false);
+                if (idempotency is not null)
+                {
+                    await ExecuteAsync(
+                            LicenseStatements.CreateCommand(_connection, _statements.InsertIdempotency, row.BusinessId, idempotency.Key, row.Id, idempotency.RequestHash),
+                            cancellationToken)
+                        .ConfigureAwait(false);
+                }
+            }
+            catch (DbException)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
 
     private IQueryable<LicenseInstanceEntity> InstancesOf(string businessId, string licenseId) =>
         Instances.AsNoTracking().Where(i => i.LicenseId == licenseId && Licenses.Any(l => l.Id == licenseId && l.BusinessId == businessId));
@@ -442,17 +538,6 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
         return new StoreTransaction(transaction, Owned: true, Savepoint: null);
     }
 
-    private static void Detach(params ReadOnlySpan<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry?> entries)
-    {
-        foreach (var entry in entries)
-        {
-            if (entry is not null)
-            {
-                entry.State = EntityState.Detached;
-            }
-        }
-    }
-
     /// <summary>Ids compare ordinally in memory; PostgreSQL and SQL Server need a binary collation to sort them the same way.</summary>
     private static string? OrdinalCollation(string? providerName) => providerName switch
     {
@@ -477,53 +562,6 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             : Task.CompletedTask;
 
         public ValueTask DisposeAsync() => Owned ? Transaction.DisposeAsync() : ValueTask.CompletedTask;
-    }
-
-    private sealed class CompiledQueries
-    {
-        public CompiledQueries(DbContext context)
-        {
-            var sql = context.GetService<ISqlGenerationHelper>();
-            var licenses = context.Model.FindEntityType(typeof(LicenseEntity))
-                ?? throw new InvalidOperationException($"The model of {context.GetType().Name} has no LicenseKit entities: call modelBuilder.UseLicenseKit() in OnModelCreating.");
-            var instances = context.Model.FindEntityType(typeof(LicenseInstanceEntity))!;
-            var licenseTable = StoreObjectIdentifier.Table(licenses.GetTableName()!, licenses.GetSchema());
-            var instanceTable = StoreObjectIdentifier.Table(instances.GetTableName()!, instances.GetSchema());
-            string L(string property) => sql.DelimitIdentifier(licenses.FindProperty(property)!.GetColumnName(licenseTable)!);
-            string I(string property) => sql.DelimitIdentifier(instances.FindProperty(property)!.GetColumnName(instanceTable)!);
-
-            string count = L(nameof(LicenseEntity.InstancesCount)), version = L(nameof(LicenseEntity.Version)), expires = L(nameof(LicenseEntity.ExpiresAt));
-            ClaimSlot =
-                $"UPDATE {sql.DelimitIdentifier(licenseTable.Name, licenseTable.Schema)} " +
-                $"SET {count} = {count} + 1, {version} = {version} + 1, {L(nameof(LicenseEntity.UpdatedAt))} = {{0}} " +
-                $"WHERE {L(nameof(LicenseEntity.Id))} = {{1}} AND {L(nameof(LicenseEntity.BusinessId))} = {{2}} " +
-                $"AND {L(nameof(LicenseEntity.Status))} = {{3}} AND {L(nameof(LicenseEntity.Archived))} = {{4}} " +
-                $"AND ({expires} IS NULL OR {expires} > {{0}}) " +
-                $"AND ({L(nameof(LicenseEntity.ActivationsLimit))} IS NULL OR {count} < {L(nameof(LicenseEntity.ActivationsLimit))})";
-            InsertInstance =
-                $"INSERT INTO {sql.DelimitIdentifier(instanceTable.Name, instanceTable.Schema)} " +
-                $"({I(nameof(LicenseInstanceEntity.Id))}, {I(nameof(LicenseInstanceEntity.BusinessId))}, {I(nameof(LicenseInstanceEntity.LicenseId))}, " +
-                $"{I(nameof(LicenseInstanceEntity.Name))}, {I(nameof(LicenseInstanceEntity.Fingerprint))}, {I(nameof(LicenseInstanceEntity.CreatedAt))}) " +
-                "VALUES ({0}, {1}, {2}, {3}, {4}, {5})";
-        }
-
-        /// <summary>The conditional UPDATE that takes one activation slot: parameters now, id, business, active status, false.</summary>
-        public string ClaimSlot { get; }
-
-        /// <summary>The INSERT of an instance: parameters id, business, license, name, fingerprint, created at.</summary>
-        public string InsertInstance { get; }
-
-        public Func<TContext, string, string, CancellationToken, Task<LicenseEntity?>> LicenseById { get; } =
-            EF.CompileAsyncQuery((TContext context, string businessId, string licenseId, CancellationToken _) =>
-                context.Set<LicenseEntity>().AsNoTracking().FirstOrDefault(l => l.Id == licenseId && l.BusinessId == businessId));
-
-        public Func<TContext, string, string, CancellationToken, Task<LicenseEntity?>> LicenseByKey { get; } =
-            EF.CompileAsyncQuery((TContext context, string businessId, string normalizedKey, CancellationToken _) =>
-                context.Set<LicenseEntity>().AsNoTracking().FirstOrDefault(l => l.BusinessId == businessId && l.NormalizedKey == normalizedKey));
-
-        public Func<TContext, string, string, CancellationToken, Task<LicenseInstanceEntity?>> InstanceByFingerprint { get; } =
-            EF.CompileAsyncQuery((TContext context, string licenseId, string fingerprint, CancellationToken _) =>
-                context.Set<LicenseInstanceEntity>().AsNoTracking().FirstOrDefault(i => i.LicenseId == licenseId && i.Fingerprint == fingerprint));
     }
 
     /// <summary>Rewrites every <c>x.Id</c> of an entity parameter to <c>EF.Functions.Collate(x.Id, collation)</c>.</summary>

@@ -57,6 +57,67 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
     }
 
     [Test]
+    public async Task CreateAsync_InsideHostTransactionRolledBack_LeavesNoTrace()
+    {
+        var license = NewLicense("biz_host_tx_create");
+        await using (var context = _database.CreateContext())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
+            var created = await store.CreateAsync(license, new LicenseIdempotency("idem-rolled-back", "hash"));
+            created.Outcome.Should().Be(LicenseCreateOutcome.Created);
+            (await store.FindByKeyAsync(license.BusinessId, license.Key)).Should().Be(license, "reads join the host's transaction");
+            await transaction.RollbackAsync();
+        }
+
+        await using var check = _database.CreateContext();
+        var checkStore = new EntityFrameworkCoreLicenseStore<TestDbContext>(check);
+        (await checkStore.FindByIdAsync(license.BusinessId, license.Id)).Should().BeNull();
+        (await checkStore.CreateAsync(license, new LicenseIdempotency("idem-rolled-back", "hash"))).Outcome.Should().Be(LicenseCreateOutcome.Created);
+    }
+
+    [Test]
+    public async Task CreateAsync_DuplicateKeyInsideHostTransaction_KeepsTheHostsTransactionUsable()
+    {
+        var first = NewLicense("biz_host_tx_duplicate");
+        var duplicate = NewLicense(first.BusinessId) with { Key = first.Key.ToLowerInvariant() };
+        var second = NewLicense(first.BusinessId);
+        await using (var context = _database.CreateContext())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
+
+            (await store.CreateAsync(first, null)).Outcome.Should().Be(LicenseCreateOutcome.Created);
+            (await store.CreateAsync(duplicate, new LicenseIdempotency("idem-duplicate", "hash"))).Outcome.Should().Be(LicenseCreateOutcome.DuplicateKey);
+            (await store.CreateAsync(second, null)).Outcome.Should().Be(LicenseCreateOutcome.Created);
+            await transaction.CommitAsync();
+        }
+
+        await using var check = _database.CreateContext();
+        var checkStore = new EntityFrameworkCoreLicenseStore<TestDbContext>(check);
+        (await checkStore.FindByIdAsync(first.BusinessId, first.Id)).Should().Be(first);
+        (await checkStore.FindByIdAsync(first.BusinessId, duplicate.Id)).Should().BeNull();
+        (await checkStore.FindByIdAsync(first.BusinessId, second.Id)).Should().Be(second);
+    }
+
+    [Test]
+    public async Task Operations_OnAConnectionTheHostOpened_LeaveItOpen()
+    {
+        await using var context = _database.CreateContext();
+        await context.Database.OpenConnectionAsync();
+        var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
+        var license = NewLicense("biz_host_connection");
+
+        await store.CreateAsync(license, null);
+        await store.FindByKeyAsync(license.BusinessId, license.Key);
+        var activated = await store.ActivateAsync(Activation(license, "device-1"));
+        await store.FindInstanceAsync(license.BusinessId, license.Id, activated.Instance!.Id, null);
+
+        context.Database.GetDbConnection().State.Should().Be(System.Data.ConnectionState.Open);
+        await context.Database.CloseConnectionAsync();
+    }
+
+    [Test]
     public void UseLicenseKit_MapsTablesUniqueIndexesAndConcurrencyToken()
     {
         using var context = _database.CreateContext();

@@ -65,6 +65,35 @@ public sealed class PostgreSqlRetryingStrategyTests
         stored.Version.Should().Be(2);
     }
 
+    [Test]
+    public async Task Create_DuplicateKeyInsideHostTransactionOfRetryingStrategy_KeepsTheTransactionUsable()
+    {
+        // PostgreSQL aborts a whole transaction on a failed statement unless it is behind a savepoint.
+        await using var context = CreateRetryingContext();
+        var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
+        var first = NewLicense();
+        var duplicate = NewLicense() with { Key = first.Key };
+        var second = NewLicense();
+
+        var strategy = context.Database.CreateExecutionStrategy();
+        var outcomes = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            var created = await store.CreateAsync(first, new LicenseIdempotency("idem-" + first.Id, "hash"));
+            var refused = await store.CreateAsync(duplicate, null);
+            var createdAfter = await store.CreateAsync(second, null);
+            await transaction.CommitAsync();
+            return (created.Outcome, refused.Outcome, createdAfter.Outcome);
+        });
+
+        outcomes.Should().Be((LicenseCreateOutcome.Created, LicenseCreateOutcome.DuplicateKey, LicenseCreateOutcome.Created));
+        await using var check = _database.CreateContext();
+        var checkStore = new EntityFrameworkCoreLicenseStore<TestDbContext>(check);
+        (await checkStore.FindByIdAsync(first.BusinessId, first.Id)).Should().Be(first);
+        (await checkStore.FindByIdAsync(first.BusinessId, duplicate.Id)).Should().BeNull();
+        (await checkStore.FindByKeyAsync(second.BusinessId, second.Key)).Should().Be(second);
+    }
+
     private TestDbContext CreateRetryingContext() =>
         new(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(_database.ConnectionString, o => o.EnableRetryOnFailure()).Options);
 

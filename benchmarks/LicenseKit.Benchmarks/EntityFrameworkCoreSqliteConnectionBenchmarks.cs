@@ -1,0 +1,130 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace LicenseKit.Benchmarks;
+
+/// <summary>
+/// Where the EF Core store's time goes on SQLite, beside <see cref="EntityFrameworkCoreSqliteBenchmarks"/>. "Open": a
+/// pooled <see cref="SqliteConnection"/> against the context's own connection, which EF Core's SQLite provider sets up
+/// on every open (it registers its SQL functions). "Find by key": the same lookup on a connection that is already open,
+/// so the ratio is the store's own cost without the open.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class EntityFrameworkCoreSqliteConnectionBenchmarks
+{
+    private const string BusinessId = "biz_bench";
+    private const string Key = "BENCH-OPEN";
+
+    private DirectoryInfo _folder = null!;
+    private string _connectionString = string.Empty;
+    private PooledDbContextFactory<EntityFrameworkCoreBenchmarkContext> _contexts = null!;
+    private SqliteConnection _openConnection = null!;
+    private EntityFrameworkCoreBenchmarkContext _openContext = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("licensekit-bench-");
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_folder.FullName, "bench.db"),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _contexts = new PooledDbContextFactory<EntityFrameworkCoreBenchmarkContext>(
+            new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseSqlite(_connectionString).Options);
+        _openContext = _contexts.CreateDbContext();
+        await _openContext.Database.EnsureCreatedAsync();
+        await _openContext.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await _openContext.Database.OpenConnectionAsync();
+        var now = new DateTimeOffset(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
+        await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(_openContext).CreateAsync(
+            new License
+            {
+                Id = PrefixedId.Create(PrefixedId.License),
+                Key = Key,
+                BusinessId = BusinessId,
+                ProductId = "prod_bench",
+                CustomerId = "cust_bench",
+                ActivationsLimit = 5,
+                Metadata = new LicenseMetadata([new("tier", "pro"), new("seats", "5")]),
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+            },
+            null);
+        _openConnection = new SqliteConnection(_connectionString);
+        await _openConnection.OpenAsync();
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _openConnection.DisposeAsync();
+        await _openContext.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "ADO.NET"), BenchmarkCategory("Open")]
+    public async Task Open_Raw()
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+    }
+
+    [Benchmark(Description = "EF Core context"), BenchmarkCategory("Open")]
+    public async Task Open_EntityFrameworkCore()
+    {
+        await using var context = _contexts.CreateDbContext();
+        await context.Database.OpenConnectionAsync();
+        await context.Database.CloseConnectionAsync();
+    }
+
+    [Benchmark(Baseline = true, Description = "ADO.NET"), BenchmarkCategory("Find by key, open connection")]
+    public async Task<License?> FindByKeyOnOpenConnection_Raw()
+    {
+        await using var select = _openConnection.CreateCommand();
+        select.CommandText =
+            "SELECT id, business_id, key, status, product_id, payment_id, customer_id, activations_limit, activation_message, instances_count, duration_hours, expires_at, metadata, archived, created_at, updated_at, version " +
+            "FROM licensekit_licenses WHERE business_id = @business_id AND normalized_key = @normalized_key";
+        select.Parameters.AddWithValue("business_id", BusinessId);
+        select.Parameters.AddWithValue("normalized_key", Key);
+        await using var reader = await select.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
+        return new License
+        {
+            Id = reader.GetString(0),
+            BusinessId = reader.GetString(1),
+            Key = reader.GetString(2),
+            Status = reader.GetString(3) switch { "ACTIVE" => LicenseStatus.Active, "DISABLED" => LicenseStatus.Disabled, _ => LicenseStatus.Revoked },
+            ProductId = reader.GetString(4),
+            PaymentId = reader.IsDBNull(5) ? null : reader.GetString(5),
+            CustomerId = reader.GetString(6),
+            ActivationsLimit = reader.IsDBNull(7) ? null : reader.GetInt32(7),
+            ActivationMessage = reader.IsDBNull(8) ? null : reader.GetString(8),
+            InstancesCount = reader.GetInt32(9),
+            DurationHours = reader.IsDBNull(10) ? null : reader.GetInt32(10),
+            ExpiresAt = reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
+            Metadata = reader.IsDBNull(12) ? null : new LicenseMetadata(JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(12))!),
+            Archived = reader.GetBoolean(13),
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)),
+            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
+            Version = reader.GetInt64(16),
+        };
+    }
+
+    [Benchmark(Description = "EF Core store"), BenchmarkCategory("Find by key, open connection")]
+    public Task<License?> FindByKeyOnOpenConnection_EntityFrameworkCore() =>
+        new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(_openContext).FindByKeyAsync(BusinessId, Key);
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using LicenseKit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace LicenseKit.EntityFrameworkCore.Tests;
+
+/// <summary>
+/// The conformance suite on a context whose tables live in their own schema, beside same-named tables in the default
+/// one: the store's statements must take every name from the model.
+/// </summary>
+[TestFixture]
+public sealed class PostgreSqlSchemaConformanceTests : LicenseStoreConformanceTests
+{
+    private readonly ConcurrentBag<SchemaTestDbContext> _contexts = [];
+    private TestDatabase? _database;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabase()
+    {
+        _database = await TestDatabase.CreatePostgresAsync();
+        await using var context = CreateContext();
+        await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task DropDatabase()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [TearDown]
+    public async Task DisposeContexts()
+    {
+        while (_contexts.TryTake(out var context))
+        {
+            await context.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task CreateAndActivate_WriteToTheModelsSchemaOnly()
+    {
+        var now = new DateTimeOffset(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
+        var license = new License
+        {
+            Id = PrefixedId.Create(PrefixedId.License),
+            Key = "SCHEMA-1",
+            BusinessId = "biz_schema",
+            ProductId = "prod_1",
+            CustomerId = "cust_1",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        var store = CreateStore();
+        await store.CreateAsync(license, new LicenseIdempotency("idem-schema", "hash"));
+        await store.ActivateAsync(new InstanceActivation(
+            license.BusinessId,
+            license.Id,
+            new LicenseInstance { Id = PrefixedId.Create(PrefixedId.Instance), BusinessId = license.BusinessId, LicenseKeyId = license.Id, Name = "machine", Fingerprint = "device-1", CreatedAt = now },
+            now));
+
+        await using var context = CreateContext();
+        (await CountAsync(context, SchemaTestDbContext.Schema, LicenseKitModelBuilderExtensions.LicensesTable)).Should().Be(1);
+        (await CountAsync(context, SchemaTestDbContext.Schema, LicenseKitModelBuilderExtensions.InstancesTable)).Should().Be(1);
+        (await CountAsync(context, SchemaTestDbContext.Schema, LicenseKitModelBuilderExtensions.IdempotencyTable)).Should().Be(1);
+        (await CountAsync(context, "public", LicenseKitModelBuilderExtensions.LicensesTable)).Should().Be(0);
+    }
+
+    protected override ILicenseStore CreateStore()
+    {
+        var context = CreateContext();
+        _contexts.Add(context);
+        return new EntityFrameworkCoreLicenseStore<SchemaTestDbContext>(context);
+    }
+
+    private SchemaTestDbContext CreateContext() =>
+        new(new DbContextOptionsBuilder<SchemaTestDbContext>().UseNpgsql(_database!.ConnectionString).Options);
+
+    private static async Task<long> CountAsync(DbContext context, string schema, string table)
+    {
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM \"{schema}\".\"{table}\" WHERE business_id = 'biz_schema'";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+}
