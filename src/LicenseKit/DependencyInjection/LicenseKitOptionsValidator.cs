@@ -45,7 +45,8 @@ internal sealed class LicenseKitOptionsValidator : IValidateOptions<LicenseKitOp
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateKeyFormat(LicenseKeyFormat format, List<string> failures)
+    /// <summary>Adds every way <paramref name="format"/> is unusable or too weak to <paramref name="failures"/>.</summary>
+    internal static void ValidateKeyFormat(LicenseKeyFormat format, List<string> failures)
     {
         var alphabet = format.Alphabet ?? string.Empty;
         if (alphabet.Length < 2)

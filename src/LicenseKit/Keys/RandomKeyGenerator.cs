@@ -20,9 +20,19 @@ public sealed class RandomKeyGenerator : IKeyGenerator
 
     /// <summary>Creates a generator for <paramref name="format"/>.</summary>
     /// <param name="format">The key format; it is copied, so later changes do not affect this generator.</param>
+    /// <exception cref="ArgumentException">The format is unusable or carries less than <see cref="LicenseKeyFormat.MinimumEntropyBits"/>.</exception>
     public RandomKeyGenerator(LicenseKeyFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);
+
+        // The same rules as the startup validation, for hosts that construct the generator themselves.
+        var failures = new List<string>();
+        LicenseKitOptionsValidator.ValidateKeyFormat(format, failures);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", failures), nameof(format));
+        }
+
         _format = new LicenseKeyFormat
         {
             GroupCount = format.GroupCount,

@@ -78,6 +78,16 @@ public class RandomKeyGeneratorTests
     }
 
     [Test]
+    public void Constructor_WithUnusableOrWeakFormat_Throws()
+    {
+        var tooWide = () => new RandomKeyGenerator(new LicenseKeyFormat { Alphabet = string.Concat(Enumerable.Range(0x100, 300).Select(c => (char)c)).ToUpperInvariant() });
+        var tooWeak = () => new RandomKeyGenerator(new LicenseKeyFormat { GroupCount = 2 });
+
+        tooWide.Should().Throw<ArgumentException>().WithMessage("*at most 256 characters*");
+        tooWeak.Should().Throw<ArgumentException>().WithMessage("*40 bits of entropy*");
+    }
+
+    [Test]
     public void DefaultFormat_Has80BitsOfEntropy()
     {
         var format = new LicenseKeyFormat();
