@@ -6,13 +6,16 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
     // A rejection whose cause has vanished by the time we look (a concurrent enable, a freed slot) is retried this often.
     private const int MaxAttempts = 3;
 
+    // A key as a customer typed or pasted it: the longest stored key plus room for surrounding whitespace.
+    private const int MaxKeyInputLength = LicenseLimits.MaxKeyLength + 64;
+
     public async Task<LicenseResult<LicenseActivationResponse>> ActivateAsync(ActivateLicenseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Activate");
 
         List<LicenseError>? errors = null;
-        InputValidator.RequiredText(ref errors, request.LicenseKey, "license_key", LicenseLimits.MaxKeyLength + 64);
+        InputValidator.RequiredText(ref errors, request.LicenseKey, "license_key", MaxKeyInputLength);
         InputValidator.RequiredText(ref errors, request.Name, "name", LicenseLimits.MaxInstanceNameLength);
         InputValidator.OptionalText(ref errors, request.Fingerprint, "fingerprint", LicenseLimits.MaxFingerprintLength);
         if (errors is not null)
@@ -82,7 +85,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Deactivate");
 
         List<LicenseError>? errors = null;
-        InputValidator.RequiredText(ref errors, request.LicenseKey, "license_key", LicenseLimits.MaxKeyLength + 64);
+        InputValidator.RequiredText(ref errors, request.LicenseKey, "license_key", MaxKeyInputLength);
         InputValidator.RequiredText(ref errors, request.LicenseKeyInstanceId, "license_key_instance_id", LicenseLimits.MaxIdLength);
         if (errors is not null)
         {
@@ -156,5 +159,5 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
 
     // Blank or absurdly long input cannot match anything; do not send it to the store.
     private static bool IsLookupable(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= LicenseLimits.MaxKeyLength + 64;
+        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxKeyInputLength;
 }

@@ -10,7 +10,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
     {
         ArgumentNullException.ThrowIfNull(licenseId);
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        return licenseId.Length is 0 or > LicenseLimits.MaxIdLength ? null : await context.Store.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<License?> FindByKeyAsync(string licenseKey, CancellationToken cancellationToken = default)
@@ -93,7 +93,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = licenseId.Length is 0 or > LicenseLimits.MaxIdLength ? null : await context.Store.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            var current = await FindAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 return context.Refuse<License>(LicenseOperation.Update, LicenseErrorCodes.LicenseNotFound, "No license with this id exists.", "id");
@@ -157,6 +157,12 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         var instances = await context.Store.ListInstancesAsync(license.BusinessId, license.Id, cancellationToken).ConfigureAwait(false);
         return LicenseResult<IReadOnlyList<LicenseInstance>>.Success(instances);
     }
+
+    // An id no license can have is not worth a store round trip.
+    private Task<License?> FindAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
+        licenseId.Length is 0 or > LicenseLimits.MaxIdLength
+            ? Task.FromResult<License?>(null)
+            : context.Store.FindByIdAsync(businessId, licenseId, cancellationToken);
 
     private static LicenseError ConcurrencyConflict(long expected, long? actual) =>
         new(LicenseErrorCodes.ConcurrencyConflict, $"The license was changed since version {expected} (it is now at {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown version"}); read it again and retry.", "version");
