@@ -230,7 +230,8 @@ public abstract class EntityFrameworkCoreBenchmarks
         command.Parameters.Add(parameter);
     }
 
-    private static async Task<License?> ReadLicenseAsync(DbCommand command)
+    /// <summary>Reads the first row of a raw license SELECT (columns in table order) the way a hand-written data layer would.</summary>
+    internal static async Task<License?> ReadLicenseAsync(DbCommand command)
     {
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Data.Sqlite;
@@ -96,32 +95,7 @@ public class EntityFrameworkCoreSqliteConnectionBenchmarks
             "FROM licensekit_licenses WHERE business_id = @business_id AND normalized_key = @normalized_key";
         select.Parameters.AddWithValue("business_id", BusinessId);
         select.Parameters.AddWithValue("normalized_key", Key);
-        await using var reader = await select.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
-        {
-            return null;
-        }
-
-        return new License
-        {
-            Id = reader.GetString(0),
-            BusinessId = reader.GetString(1),
-            Key = reader.GetString(2),
-            Status = reader.GetString(3) switch { "ACTIVE" => LicenseStatus.Active, "DISABLED" => LicenseStatus.Disabled, _ => LicenseStatus.Revoked },
-            ProductId = reader.GetString(4),
-            PaymentId = reader.IsDBNull(5) ? null : reader.GetString(5),
-            CustomerId = reader.GetString(6),
-            ActivationsLimit = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-            ActivationMessage = reader.IsDBNull(8) ? null : reader.GetString(8),
-            InstancesCount = reader.GetInt32(9),
-            DurationHours = reader.IsDBNull(10) ? null : reader.GetInt32(10),
-            ExpiresAt = reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
-            Metadata = reader.IsDBNull(12) ? null : new LicenseMetadata(JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(12))!),
-            Archived = reader.GetBoolean(13),
-            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)),
-            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
-            Version = reader.GetInt64(16),
-        };
+        return await EntityFrameworkCoreBenchmarks.ReadLicenseAsync(select);
     }
 
     [Benchmark(Description = "EF Core store"), BenchmarkCategory("Find by key, open connection")]
