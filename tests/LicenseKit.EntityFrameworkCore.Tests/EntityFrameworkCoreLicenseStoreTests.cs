@@ -7,7 +7,6 @@ namespace LicenseKit.EntityFrameworkCore.Tests;
 [TestFixture]
 public sealed class EntityFrameworkCoreLicenseStoreTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
     private TestDatabase _database = null!;
 
     [OneTimeSetUp]
@@ -21,14 +20,14 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
     {
         await using var context = _database.CreateContext();
         var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
-        var license = NewLicense("biz_tracking");
+        var license = StoreRecords.NewLicense("biz_tracking", "EF-", activationsLimit: 2);
 
         await store.CreateAsync(license, new LicenseIdempotency("idem", "hash"));
         await store.CreateAsync(license, null);
-        var activated = await store.ActivateAsync(Activation(license, "device-1"));
-        await store.ActivateAsync(Activation(license, "device-1"));
+        var activated = await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
+        await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
         await store.UpdateAsync(activated.License! with { ProductId = "prod_changed", Version = 3 }, 2);
-        await store.DeactivateAsync(license.BusinessId, license.Id, activated.Instance!.Id, Now);
+        await store.DeactivateAsync(license.BusinessId, license.Id, activated.Instance!.Id, StoreRecords.Now);
 
         context.ChangeTracker.Entries().Should().BeEmpty();
     }
@@ -36,7 +35,7 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
     [Test]
     public async Task ActivateAsync_InsideHostTransactionRolledBack_LeavesNoTrace()
     {
-        var license = NewLicense("biz_host_tx");
+        var license = StoreRecords.NewLicense("biz_host_tx", "EF-", activationsLimit: 2);
         await using (var setup = _database.CreateContext())
         {
             await new EntityFrameworkCoreLicenseStore<TestDbContext>(setup).CreateAsync(license, null);
@@ -45,7 +44,7 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
         await using (var context = _database.CreateContext())
         {
             await using var transaction = await context.Database.BeginTransactionAsync();
-            var result = await new EntityFrameworkCoreLicenseStore<TestDbContext>(context).ActivateAsync(Activation(license, "device-1"));
+            var result = await new EntityFrameworkCoreLicenseStore<TestDbContext>(context).ActivateAsync(StoreRecords.Activation(license, "device-1"));
             result.Outcome.Should().Be(InstanceActivationOutcome.Activated);
             await transaction.RollbackAsync();
         }
@@ -59,7 +58,7 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
     [Test]
     public async Task CreateAsync_InsideHostTransactionRolledBack_LeavesNoTrace()
     {
-        var license = NewLicense("biz_host_tx_create");
+        var license = StoreRecords.NewLicense("biz_host_tx_create", "EF-", activationsLimit: 2);
         await using (var context = _database.CreateContext())
         {
             await using var transaction = await context.Database.BeginTransactionAsync();
@@ -79,9 +78,9 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
     [Test]
     public async Task CreateAsync_DuplicateKeyInsideHostTransaction_KeepsTheHostsTransactionUsable()
     {
-        var first = NewLicense("biz_host_tx_duplicate");
-        var duplicate = NewLicense(first.BusinessId) with { Key = first.Key.ToLowerInvariant() };
-        var second = NewLicense(first.BusinessId);
+        var first = StoreRecords.NewLicense("biz_host_tx_duplicate", "EF-", activationsLimit: 2);
+        var duplicate = StoreRecords.NewLicense(first.BusinessId, "EF-", activationsLimit: 2) with { Key = first.Key.ToLowerInvariant() };
+        var second = StoreRecords.NewLicense(first.BusinessId, "EF-", activationsLimit: 2);
         await using (var context = _database.CreateContext())
         {
             await using var transaction = await context.Database.BeginTransactionAsync();
@@ -106,11 +105,11 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
         await using var context = _database.CreateContext();
         await context.Database.OpenConnectionAsync();
         var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
-        var license = NewLicense("biz_host_connection");
+        var license = StoreRecords.NewLicense("biz_host_connection", "EF-", activationsLimit: 2);
 
         await store.CreateAsync(license, null);
         await store.FindByKeyAsync(license.BusinessId, license.Key);
-        var activated = await store.ActivateAsync(Activation(license, "device-1"));
+        var activated = await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
         await store.FindInstanceAsync(license.BusinessId, license.Id, activated.Instance!.Id, null);
 
         context.Database.GetDbConnection().State.Should().Be(System.Data.ConnectionState.Open);
@@ -149,31 +148,4 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
         descriptor.Lifetime.Should().Be(ServiceLifetime.Scoped);
         descriptor.ImplementationType.Should().Be<EntityFrameworkCoreLicenseStore<TestDbContext>>();
     }
-
-    private static License NewLicense(string businessId) => new()
-    {
-        Id = PrefixedId.Create(PrefixedId.License),
-        Key = "EF-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
-        BusinessId = businessId,
-        ProductId = "prod_1",
-        CustomerId = "cust_1",
-        ActivationsLimit = 2,
-        CreatedAt = Now,
-        UpdatedAt = Now,
-        Version = 1,
-    };
-
-    private static InstanceActivation Activation(License license, string fingerprint) => new(
-        license.BusinessId,
-        license.Id,
-        new LicenseInstance
-        {
-            Id = PrefixedId.Create(PrefixedId.Instance),
-            BusinessId = license.BusinessId,
-            LicenseKeyId = license.Id,
-            Name = "machine",
-            Fingerprint = fingerprint,
-            CreatedAt = Now,
-        },
-        Now);
 }

@@ -6,7 +6,6 @@ namespace LicenseKit.EntityFrameworkCore.Tests;
 [TestFixture]
 public sealed class PostgreSqlRetryingStrategyTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
     private TestDatabase _database = null!;
 
     [OneTimeSetUp]
@@ -26,15 +25,15 @@ public sealed class PostgreSqlRetryingStrategyTests
     {
         await using var context = CreateRetryingContext();
         var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
-        var license = NewLicense();
+        var license = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1);
         (await store.CreateAsync(license, null)).Outcome.Should().Be(LicenseCreateOutcome.Created);
 
-        var activated = await store.ActivateAsync(Activation(license, "device-1"));
-        var deactivated = await store.DeactivateAsync(license.BusinessId, license.Id, activated.Instance!.Id, Now.AddMinutes(1));
+        var activated = await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
+        var deactivated = await store.DeactivateAsync(license.BusinessId, license.Id, activated.Instance!.Id, StoreRecords.Now.AddMinutes(1));
 
         activated.Outcome.Should().Be(InstanceActivationOutcome.Activated);
         deactivated.Outcome.Should().Be(InstanceDeactivationOutcome.Deactivated);
-        deactivated.License.Should().Be(license with { UpdatedAt = Now.AddMinutes(1), Version = 3 });
+        deactivated.License.Should().Be(license with { UpdatedAt = StoreRecords.Now.AddMinutes(1), Version = 3 });
     }
 
     [Test]
@@ -42,16 +41,16 @@ public sealed class PostgreSqlRetryingStrategyTests
     {
         await using var context = CreateRetryingContext();
         var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
-        var license = NewLicense();
+        var license = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1);
         await store.CreateAsync(license, null);
 
         var strategy = context.Database.CreateExecutionStrategy();
         var results = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await context.Database.BeginTransactionAsync();
-            var first = await store.ActivateAsync(Activation(license, "device-1"));
-            var full = await store.ActivateAsync(Activation(license, "device-2"));
-            var again = await store.ActivateAsync(Activation(license, "device-1"));
+            var first = await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
+            var full = await store.ActivateAsync(StoreRecords.Activation(license, "device-2"));
+            var again = await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
             await transaction.CommitAsync();
             return (first, full, again);
         });
@@ -71,9 +70,9 @@ public sealed class PostgreSqlRetryingStrategyTests
         // PostgreSQL aborts a whole transaction on a failed statement unless it is behind a savepoint.
         await using var context = CreateRetryingContext();
         var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
-        var first = NewLicense();
-        var duplicate = NewLicense() with { Key = first.Key };
-        var second = NewLicense();
+        var first = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1);
+        var duplicate = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1) with { Key = first.Key };
+        var second = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1);
 
         var strategy = context.Database.CreateExecutionStrategy();
         var outcomes = await strategy.ExecuteAsync(async () =>
@@ -96,31 +95,4 @@ public sealed class PostgreSqlRetryingStrategyTests
 
     private TestDbContext CreateRetryingContext() =>
         new(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(_database.ConnectionString, o => o.EnableRetryOnFailure()).Options);
-
-    private static License NewLicense() => new()
-    {
-        Id = PrefixedId.Create(PrefixedId.License),
-        Key = "RETRY-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
-        BusinessId = "biz_retry",
-        ProductId = "prod_1",
-        CustomerId = "cust_1",
-        ActivationsLimit = 1,
-        CreatedAt = Now,
-        UpdatedAt = Now,
-        Version = 1,
-    };
-
-    private static InstanceActivation Activation(License license, string fingerprint) => new(
-        license.BusinessId,
-        license.Id,
-        new LicenseInstance
-        {
-            Id = PrefixedId.Create(PrefixedId.Instance),
-            BusinessId = license.BusinessId,
-            LicenseKeyId = license.Id,
-            Name = "machine",
-            Fingerprint = fingerprint,
-            CreatedAt = Now,
-        },
-        Now);
 }
