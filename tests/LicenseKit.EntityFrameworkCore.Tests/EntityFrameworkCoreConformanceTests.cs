@@ -1,15 +1,25 @@
 using System.Collections.Concurrent;
 using LicenseKit.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace LicenseKit.EntityFrameworkCore.Tests;
 
-/// <summary>Runs the store conformance suite against the EF Core store, one context per caller, on a fixture-wide database.</summary>
-public abstract class EntityFrameworkCoreConformanceTests : LicenseStoreConformanceTests
+/// <summary>
+/// Runs the store conformance suite against the EF Core store over <typeparamref name="TContext"/>, one context per
+/// caller, on a fixture-wide database.
+/// </summary>
+public abstract class EntityFrameworkCoreConformanceTests<TContext> : LicenseStoreConformanceTests
+    where TContext : DbContext
 {
-    private readonly ConcurrentBag<TestDbContext> _contexts = [];
+    private readonly ConcurrentBag<TContext> _contexts = [];
     private TestDatabase? _database;
 
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture's database is not created yet.");
+
+    /// <summary>Creates the fixture's database with the LicenseKit tables in it.</summary>
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    protected abstract TContext CreateContext(TestDatabase database);
 
     [OneTimeSetUp]
     public async Task CreateDatabase() => _database = await CreateDatabaseAsync();
@@ -34,8 +44,14 @@ public abstract class EntityFrameworkCoreConformanceTests : LicenseStoreConforma
 
     protected override ILicenseStore CreateStore()
     {
-        var context = _database!.CreateContext();
+        var context = CreateContext(Database);
         _contexts.Add(context);
-        return new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
+        return new EntityFrameworkCoreLicenseStore<TContext>(context);
     }
+}
+
+/// <summary>The conformance suite on the tests' default context.</summary>
+public abstract class EntityFrameworkCoreConformanceTests : EntityFrameworkCoreConformanceTests<TestDbContext>
+{
+    protected override TestDbContext CreateContext(TestDatabase database) => database.CreateContext();
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using LicenseKit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,37 +9,8 @@ namespace LicenseKit.EntityFrameworkCore.Tests;
 /// one: the store's statements must take every name from the model.
 /// </summary>
 [TestFixture]
-public sealed class PostgreSqlSchemaConformanceTests : LicenseStoreConformanceTests
+public sealed class PostgreSqlSchemaConformanceTests : EntityFrameworkCoreConformanceTests<SchemaTestDbContext>
 {
-    private readonly ConcurrentBag<SchemaTestDbContext> _contexts = [];
-    private TestDatabase? _database;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabase()
-    {
-        _database = await TestDatabase.CreatePostgresAsync();
-        await using var context = CreateContext();
-        await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task DropDatabase()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
-    [TearDown]
-    public async Task DisposeContexts()
-    {
-        while (_contexts.TryTake(out var context))
-        {
-            await context.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task CreateAndActivate_WriteToTheModelsSchemaOnly()
     {
@@ -65,22 +34,23 @@ public sealed class PostgreSqlSchemaConformanceTests : LicenseStoreConformanceTe
             new LicenseInstance { Id = PrefixedId.Create(PrefixedId.Instance), BusinessId = license.BusinessId, LicenseKeyId = license.Id, Name = "machine", Fingerprint = "device-1", CreatedAt = now },
             now));
 
-        await using var context = CreateContext();
+        await using var context = CreateContext(Database);
         (await CountAsync(context, SchemaTestDbContext.Schema, LicenseKitModelBuilderExtensions.LicensesTable)).Should().Be(1);
         (await CountAsync(context, SchemaTestDbContext.Schema, LicenseKitModelBuilderExtensions.InstancesTable)).Should().Be(1);
         (await CountAsync(context, SchemaTestDbContext.Schema, LicenseKitModelBuilderExtensions.IdempotencyTable)).Should().Be(1);
         (await CountAsync(context, "public", LicenseKitModelBuilderExtensions.LicensesTable)).Should().Be(0);
     }
 
-    protected override ILicenseStore CreateStore()
+    protected override async Task<TestDatabase> CreateDatabaseAsync()
     {
-        var context = CreateContext();
-        _contexts.Add(context);
-        return new EntityFrameworkCoreLicenseStore<SchemaTestDbContext>(context);
+        var database = await TestDatabase.CreatePostgresAsync();
+        await using var context = CreateContext(database);
+        await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+        return database;
     }
 
-    private SchemaTestDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<SchemaTestDbContext>().UseNpgsql(_database!.ConnectionString).Options);
+    protected override SchemaTestDbContext CreateContext(TestDatabase database) =>
+        new(new DbContextOptionsBuilder<SchemaTestDbContext>().UseNpgsql(database.ConnectionString).Options);
 
     private static async Task<long> CountAsync(DbContext context, string schema, string table)
     {
