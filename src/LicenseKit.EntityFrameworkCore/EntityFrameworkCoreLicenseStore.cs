@@ -198,15 +198,24 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
         await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The reads only answer early; the conditional UPDATE below re-checks status, expiry and limit atomically,
-            // and the unique (license, fingerprint) index settles a race between two activations of one device.
-            var refusal = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
-            if (refusal is not null)
+            // The reads answer with the reason ActivationRule gives; the conditional UPDATE re-checks the same rule
+            // atomically, and the unique (license, fingerprint) index settles a race between two activations of one
+            // device. A claim that finds nothing to claim means the license changed since the read: read it again. Each
+            // turn follows another caller's committed write, so the loop ends.
+            while (true)
             {
-                return refusal;
-            }
+                var refusal = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
+                if (refusal is not null)
+                {
+                    return refusal;
+                }
 
-            return await RetryableAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
+                var activated = await RetryableAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
+                if (activated is not null)
+                {
+                    return activated;
+                }
+            }
         }
         finally
         {
@@ -245,7 +254,8 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
         return instances.ConvertAll(LicenseMapper.ToInstance);
     }
 
-    private async Task<InstanceActivationResult> ActivateInTransactionAsync(InstanceActivation activation, CancellationToken cancellationToken)
+    /// <summary>Claims a slot and inserts the instance; <see langword="null"/> when the license no longer takes it.</summary>
+    private async Task<InstanceActivationResult?> ActivateInTransactionAsync(InstanceActivation activation, CancellationToken cancellationToken)
     {
         var now = LicenseMapper.ToUnixMs(activation.Now);
         var (businessId, licenseId) = (activation.BusinessId, activation.LicenseId);
@@ -262,8 +272,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             if (claimed == 0)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                return await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException("The license could not be activated although it accepts activations.");
+                return null;
             }
 
             var instance = activation.Instance;
@@ -285,15 +294,9 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             }
             catch (DbException) when (instance.Fingerprint is not null)
             {
-                // The same fingerprint was activated concurrently: undo the claimed slot and return that instance.
+                // The same fingerprint was activated concurrently: undo the claimed slot; the next read finds that instance.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                var existing = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
-                if (existing?.Outcome == InstanceActivationOutcome.ExistingInstance)
-                {
-                    return existing;
-                }
-
-                throw;
+                return null;
             }
 
             var license = await FindLicenseAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
@@ -353,9 +356,9 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             return new InstanceActivationResult(InstanceActivationOutcome.LicenseNotFound);
         }
 
-        if (license.Status != LicenseStatus.Active || license.Archived || license.IsExpiredAt(activation.Now))
+        if (ActivationRule.Refusal(license, activation.Now) is { } refusal)
         {
-            return new InstanceActivationResult(InstanceActivationOutcome.Rejected, license);
+            return new InstanceActivationResult(refusal, license);
         }
 
         if (activation.Instance.Fingerprint is { } fingerprint)
@@ -368,9 +371,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             }
         }
 
-        return license.ActivationsLimit is { } limit && license.InstancesCount >= limit
-            ? new InstanceActivationResult(InstanceActivationOutcome.Rejected, license)
-            : null;
+        return ActivationRule.IsAtLimit(license) ? new InstanceActivationResult(InstanceActivationOutcome.LimitReached, license) : null;
     }
 
     private async Task<LicenseCreateResult?> FindCreateConflictAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken)

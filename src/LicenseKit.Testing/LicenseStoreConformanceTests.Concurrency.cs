@@ -16,7 +16,7 @@ public abstract partial class LicenseStoreConformanceTests
         outcomes.Should().BeEquivalentTo(new Dictionary<InstanceActivationOutcome, int>
         {
             [InstanceActivationOutcome.Activated] = 25,
-            [InstanceActivationOutcome.Rejected] = 175,
+            [InstanceActivationOutcome.LimitReached] = 175,
         });
         var stored = await CreateStore().FindByIdAsync(BusinessId, license.Id);
         stored!.InstancesCount.Should().Be(25);

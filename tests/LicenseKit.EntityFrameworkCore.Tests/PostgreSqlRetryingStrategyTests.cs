@@ -57,7 +57,7 @@ public sealed class PostgreSqlRetryingStrategyTests
         });
 
         results.first.Outcome.Should().Be(InstanceActivationOutcome.Activated);
-        results.full.Outcome.Should().Be(InstanceActivationOutcome.Rejected);
+        results.full.Outcome.Should().Be(InstanceActivationOutcome.LimitReached);
         results.again.Outcome.Should().Be(InstanceActivationOutcome.ExistingInstance);
         await using var check = _database.CreateContext();
         var stored = await new EntityFrameworkCoreLicenseStore<TestDbContext>(check).FindByIdAsync(license.BusinessId, license.Id);

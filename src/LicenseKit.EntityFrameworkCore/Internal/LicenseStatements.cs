@@ -82,6 +82,8 @@ internal sealed class LicenseStatements
 
         string count = licenses.Column(nameof(LicenseEntity.InstancesCount)), version = licenses.Column(nameof(LicenseEntity.Version));
         string expires = licenses.Column(nameof(LicenseEntity.ExpiresAt)), limit = licenses.Column(nameof(LicenseEntity.ActivationsLimit));
+        // ActivationRule in SQL (active, not archived, not expired, under the limit): the store reports the reason of a
+        // refusal with ActivationRule itself, so a change to the rule changes both.
         ClaimSlot = Build(
             $"UPDATE {licenses.Name} SET {count} = {count} + 1, {version} = {version} + 1, {licenses.Column(nameof(LicenseEntity.UpdatedAt))} = {{0}} " +
             $"WHERE {licenses.Column(nameof(LicenseEntity.Id))} = {{1}} AND {licenses.Column(nameof(LicenseEntity.BusinessId))} = {{2}} " +

@@ -5,9 +5,6 @@ namespace LicenseKit.Internal;
 /// <summary>The default <see cref="ILicenseActivator"/>.</summary>
 internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenSigner? signer = null) : ILicenseActivator
 {
-    // A rejection whose cause has vanished by the time we look (a concurrent enable, a freed slot) is retried this often.
-    private const int MaxAttempts = 3;
-
     // A key as a customer typed or pasted it: the longest stored key plus room for surrounding whitespace.
     private const int MaxKeyInputLength = LicenseLimits.MaxKeyLength + 64;
 
@@ -27,58 +24,43 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
         var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false);
-        for (var attempt = 1; license is not null && attempt <= MaxAttempts; attempt++)
+        if (license is null)
         {
-            var now = context.Now();
-            if (LicenseRules.ActivationRefusal(license, now, countLimit: false) is { } refusal)
-            {
-                return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [refusal]);
-            }
-
-            var instance = new LicenseInstance
-            {
-                Id = PrefixedId.Create(PrefixedId.Instance),
-                BusinessId = businessId,
-                LicenseKeyId = license.Id,
-                Name = request.Name,
-                Fingerprint = request.Fingerprint,
-                CreatedAt = now,
-            };
-
-            var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
-            switch (result.Outcome)
-            {
-                case InstanceActivationOutcome.Activated:
-                    Log.InstanceActivated(context.Logger, instance.Id, license.Id);
-                    if (context.Events.HasHandlers)
-                    {
-                        await context.Events.DispatchAsync(
-                            new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
-                            cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = signer?.Sign(result.License!, instance) });
-
-                case InstanceActivationOutcome.ExistingInstance:
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = signer?.Sign(result.License!, result.Instance) });
-
-                case InstanceActivationOutcome.Rejected when LicenseRules.ActivationRefusal(result.License!, now, countLimit: true) is { } rejection:
-                    return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [rejection]);
-
-                case InstanceActivationOutcome.Rejected:
-                    Log.ConcurrentWriteRetry(context.Logger, "Activate", license.Id, attempt);
-                    license = result.License;
-                    continue;
-
-                default:
-                    license = null;
-                    break;
-            }
+            return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key");
         }
 
-        return license is null
-            ? context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key")
-            : context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, LicenseErrorCodes.ConcurrencyConflict, "The license kept changing during activation; try again.");
+        // The store applies ActivationRule atomically and says why it refused; nothing is decided from this earlier read.
+        var now = context.Now();
+        var instance = new LicenseInstance
+        {
+            Id = PrefixedId.Create(PrefixedId.Instance),
+            BusinessId = businessId,
+            LicenseKeyId = license.Id,
+            Name = request.Name,
+            Fingerprint = request.Fingerprint,
+            CreatedAt = now,
+        };
+
+        var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case InstanceActivationOutcome.Activated:
+                Log.InstanceActivated(context.Logger, instance.Id, license.Id);
+                if (context.Events.HasHandlers)
+                {
+                    await context.Events.DispatchAsync(
+                        new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = signer?.Sign(result.License!, instance) });
+
+            case InstanceActivationOutcome.ExistingInstance:
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = signer?.Sign(result.License!, result.Instance) });
+
+            default:
+                return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(result.Outcome, result.License)]);
+        }
     }
 
     public async Task<LicenseResult<LicenseInstance>> DeactivateAsync(DeactivateLicenseRequest request, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Internal;
 
 /// <summary>The rules that decide whether a license may be used, in their documented order.</summary>
@@ -12,15 +14,17 @@ internal static class LicenseRules
         _ => LicenseValidationCode.Valid,
     };
 
-    /// <summary>Why <paramref name="license"/> cannot take a new activation, or <see langword="null"/> when it can.</summary>
-    public static LicenseError? ActivationRefusal(License license, DateTimeOffset now, bool countLimit) => ValidationCode(license, now) switch
+    /// <summary>The error a refused activation answers with; the store's outcome names the reason.</summary>
+    public static LicenseError ActivationRefusal(InstanceActivationOutcome outcome, License? license) => outcome switch
     {
-        LicenseValidationCode.Revoked => new(LicenseErrorCodes.LicenseRevoked, "The license is revoked.", "license_key"),
-        LicenseValidationCode.Disabled => new(LicenseErrorCodes.LicenseDisabled, "The license is disabled.", "license_key"),
-        LicenseValidationCode.Archived => new(LicenseErrorCodes.LicenseArchived, "The license is archived.", "license_key"),
-        LicenseValidationCode.Expired => new(LicenseErrorCodes.LicenseExpired, "The license has expired.", "license_key"),
-        _ when countLimit && license.ActivationsLimit is { } limit && license.InstancesCount >= limit =>
-            new(LicenseErrorCodes.ActivationLimitReached, $"The license already has {license.InstancesCount} of {limit} allowed activations.", "license_key"),
-        _ => null,
+        InstanceActivationOutcome.Revoked => new(LicenseErrorCodes.LicenseRevoked, "The license is revoked.", "license_key"),
+        InstanceActivationOutcome.Disabled => new(LicenseErrorCodes.LicenseDisabled, "The license is disabled.", "license_key"),
+        InstanceActivationOutcome.Archived => new(LicenseErrorCodes.LicenseArchived, "The license is archived.", "license_key"),
+        InstanceActivationOutcome.Expired => new(LicenseErrorCodes.LicenseExpired, "The license has expired.", "license_key"),
+        InstanceActivationOutcome.LimitReached => new(
+            LicenseErrorCodes.ActivationLimitReached,
+            $"The license already has {license?.InstancesCount} of {license?.ActivationsLimit} allowed activations.",
+            "license_key"),
+        _ => new(LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key"),
     };
 }

@@ -114,9 +114,9 @@ public sealed class InMemoryLicenseStore : ILicenseStore
             }
 
             var license = entry.License;
-            if (license.Status != LicenseStatus.Active || license.Archived || license.IsExpiredAt(activation.Now))
+            if (ActivationRule.Refusal(license, activation.Now) is { } refusal)
             {
-                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Rejected, license));
+                return Task.FromResult(new InstanceActivationResult(refusal, license));
             }
 
             var fingerprint = activation.Instance.Fingerprint;
@@ -125,9 +125,9 @@ public sealed class InMemoryLicenseStore : ILicenseStore
                 return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing));
             }
 
-            if (license.ActivationsLimit is { } limit && license.InstancesCount >= limit)
+            if (ActivationRule.IsAtLimit(license))
             {
-                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Rejected, license));
+                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.LimitReached, license));
             }
 
             entry.Add(activation.Instance);
