@@ -1,5 +1,5 @@
 using LicenseKit;
-using LicenseKit.Internal;
+using LicenseKit.EntityFrameworkCore.Internal;
 
 namespace Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using LicenseKit.EntityFrameworkCore;
 using LicenseKit.Stores;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-namespace LicenseKit.Internal;
+namespace LicenseKit.EntityFrameworkCore.Internal;
 
 /// <summary>The row of a license. Timestamps are Unix milliseconds so every provider orders and compares them natively.</summary>
 internal sealed class LicenseEntity

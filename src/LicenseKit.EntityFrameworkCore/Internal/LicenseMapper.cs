@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using LicenseKit.Stores;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.EntityFrameworkCore.Internal;
 
 /// <summary>Converts between the immutable public records and the mutable rows.</summary>
 internal static class LicenseMapper
@@ -69,6 +70,14 @@ internal static class LicenseMapper
         CreatedAt = FromUnixMs(entity.CreatedAt),
         UpdatedAt = FromUnixMs(entity.UpdatedAt),
         Version = entity.Version,
+    };
+
+    public static LicenseIdempotencyEntity ToEntity(License license, LicenseIdempotency idempotency) => new()
+    {
+        BusinessId = license.BusinessId,
+        Key = idempotency.Key,
+        LicenseId = license.Id,
+        RequestHash = idempotency.RequestHash,
     };
 
     public static LicenseInstanceEntity ToEntity(LicenseInstance instance) => new()
