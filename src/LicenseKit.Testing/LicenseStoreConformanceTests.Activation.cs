@@ -111,8 +111,7 @@ public abstract partial class LicenseStoreConformanceTests
     {
         var license = await StoreAsync(NewLicense(activationsLimit: 2));
         var first = await CreateStore().ActivateAsync(NewActivation(license, "device-1"));
-        var disabled = first.License! with { Status = LicenseStatus.Disabled, Version = 3 };
-        (await CreateStore().UpdateAsync(disabled, 2)).Outcome.Should().Be(LicenseEditOutcome.Updated);
+        var disabled = (await CreateStore().EditAsync(Edit(license, l => l with { Status = LicenseStatus.Disabled }))).License!;
 
         var result = await CreateStore().ActivateAsync(NewActivation(license, "device-1"));
 

@@ -38,4 +38,7 @@ internal sealed class LicenseEntity
     public long UpdatedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>The version the last edit (or the creation) gave the license: an edit's expected version conflicts only with edits after it.</summary>
+    public long LastEditVersion { get; set; }
 }

@@ -49,6 +49,7 @@ internal static class LicenseMapper
         CreatedAt = ToUnixMs(license.CreatedAt),
         UpdatedAt = ToUnixMs(license.UpdatedAt),
         Version = license.Version,
+        LastEditVersion = license.Version,
     };
 
     public static License ToLicense(LicenseEntity entity) => new()

@@ -14,12 +14,12 @@ namespace LicenseKit.EntityFrameworkCore.Internal;
 /// </summary>
 internal sealed class LicenseStatements
 {
-    // Columns an update of a license leaves alone: its identity, its creation, what activations own, and the version,
-    // which the statement computes.
-    private static readonly HashSet<string> NotUpdated =
+    // Columns an edit leaves alone: the license's identity, its creation, what activations own, and the versions, which
+    // the statement computes. Every other column is an admin's to change.
+    private static readonly HashSet<string> NotEdited =
     [
         nameof(LicenseEntity.Id), nameof(LicenseEntity.BusinessId), nameof(LicenseEntity.CreatedAt),
-        nameof(LicenseEntity.InstancesCount), nameof(LicenseEntity.Version),
+        nameof(LicenseEntity.InstancesCount), nameof(LicenseEntity.Version), nameof(LicenseEntity.LastEditVersion),
     ];
 
     private readonly ModelTable<LicenseEntity> _licenses;
@@ -38,8 +38,8 @@ internal sealed class LicenseStatements
     private readonly Statement _claimSlot;
     private readonly Statement _releaseSlot;
     private readonly Statement _deleteInstance;
-    private readonly Statement _updateLicense;
-    private readonly ModelColumn<LicenseEntity>[] _updatedColumns;
+    private readonly Statement _editLicense;
+    private readonly ModelColumn<LicenseEntity>[] _editedColumns;
 
     public LicenseStatements(DbContext context)
     {
@@ -124,13 +124,18 @@ internal sealed class LicenseStatements
             ("instance_id", i[nameof(LicenseInstanceEntity.Id)].Mapping),
             licenseId);
 
-        var updated = l.Columns.Where(c => !NotUpdated.Contains(c.Property)).ToArray();
-        _updateLicense = Statement.Build(
+        // An edit lands unless another edit landed since the read (the last edit version moved) or activations meanwhile
+        // took more slots than the edited limit allows (ActivationRule.IsOverLimit in SQL); activations alone never
+        // make it fail. "version + 1" reads the version before the update on every SQL database.
+        var edited = l.Columns.Where(c => !NotEdited.Contains(c.Property)).ToArray();
+        string lastEdit = Column(l, nameof(LicenseEntity.LastEditVersion)), newLimit = "{" + nameof(LicenseEntity.ActivationsLimit) + "}";
+        _editLicense = Statement.Build(
             sql,
-            $"UPDATE {l.Name} SET {string.Join(", ", updated.Select(c => $"{c.Name} = {{{c.Property}}}"))}, {version} = {version} + 1 " +
-            $"WHERE {lId} = {{{nameof(LicenseEntity.Id)}}} AND {lBusiness} = {{{nameof(LicenseEntity.BusinessId)}}} AND {version} = {{expected_version}}",
-            [.. updated.Select(c => (c.Property, c.Mapping)), (nameof(LicenseEntity.Id), id.Item2), (nameof(LicenseEntity.BusinessId), businessId.Item2), ("expected_version", l[nameof(LicenseEntity.Version)].Mapping)]);
-        _updatedColumns = updated;
+            $"UPDATE {l.Name} SET {string.Join(", ", edited.Select(c => $"{c.Name} = {{{c.Property}}}"))}, {version} = {version} + 1, {lastEdit} = {version} + 1 " +
+            $"WHERE {lId} = {{{nameof(LicenseEntity.Id)}}} AND {lBusiness} = {{{nameof(LicenseEntity.BusinessId)}}} AND {lastEdit} = {{read_last_edit_version}} " +
+            $"AND ({newLimit} IS NULL OR {count} <= {newLimit})",
+            [.. edited.Select(c => (c.Property, c.Mapping)), (nameof(LicenseEntity.Id), id.Item2), (nameof(LicenseEntity.BusinessId), businessId.Item2), ("read_last_edit_version", l[nameof(LicenseEntity.LastEditVersion)].Mapping)]);
+        _editedColumns = edited;
     }
 
     public DbCommand LicenseById(IRelationalConnection connection, string id, string businessId) =>
@@ -171,23 +176,26 @@ internal sealed class LicenseStatements
     public DbCommand DeleteInstance(IRelationalConnection connection, string licenseId, string instanceId) =>
         _deleteInstance.CreateCommand(connection, ("instance_id", instanceId), ("license_id", licenseId));
 
-    /// <summary>Writes every column of <paramref name="row"/> but its identity, creation and count, if the version is still the expected one.</summary>
-    public DbCommand UpdateLicense(IRelationalConnection connection, LicenseEntity row, long expectedVersion)
+    /// <summary>Writes the edited columns of <paramref name="row"/> unless the edit lost its race (see the statement).</summary>
+    public DbCommand EditLicense(IRelationalConnection connection, LicenseEntity row, long readLastEditVersion)
     {
-        var values = new (string, object?)[_updatedColumns.Length + 3];
-        for (var c = 0; c < _updatedColumns.Length; c++)
+        var values = new (string, object?)[_editedColumns.Length + 3];
+        for (var c = 0; c < _editedColumns.Length; c++)
         {
-            values[c] = (_updatedColumns[c].Property, _updatedColumns[c].Get(row));
+            values[c] = (_editedColumns[c].Property, _editedColumns[c].Get(row));
         }
 
         values[^3] = (nameof(LicenseEntity.Id), row.Id);
         values[^2] = (nameof(LicenseEntity.BusinessId), row.BusinessId);
-        values[^1] = ("expected_version", expectedVersion);
-        return _updateLicense.CreateCommand(connection, values);
+        values[^1] = ("read_last_edit_version", readLastEditVersion);
+        return _editLicense.CreateCommand(connection, values);
     }
 
     /// <summary>Reads a license row of <see cref="LicenseById"/> or <see cref="LicenseByKey"/>.</summary>
     public License ReadLicense(DbDataReader reader) => LicenseMapper.ToLicense(_licenses.Read(reader));
+
+    /// <summary>Reads a license row as stored, with what only the store keeps (the last edit version).</summary>
+    public LicenseEntity ReadLicenseRow(DbDataReader reader) => _licenses.Read(reader);
 
     /// <summary>Reads an instance row of one of the instance lookups.</summary>
     public LicenseInstance ReadInstance(DbDataReader reader) => LicenseMapper.ToInstance(_instances.Read(reader));

@@ -37,4 +37,16 @@ public static class ActivationRule
         ArgumentNullException.ThrowIfNull(license);
         return license.ActivationsLimit is { } limit && license.InstancesCount >= limit;
     }
+
+    /// <summary>
+    /// Whether <paramref name="license"/> has more live instances than its activations limit allows: a state no store
+    /// may write, so an edit lowering the limit below the live count is refused atomically.
+    /// </summary>
+    /// <param name="license">The license as it would be stored.</param>
+    /// <returns><see langword="true"/> when the live instances exceed the limit.</returns>
+    public static bool IsOverLimit(License license)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        return license.ActivationsLimit is { } limit && license.InstancesCount > limit;
+    }
 }

@@ -51,13 +51,23 @@ public interface ILicenseStore
     Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Atomically replaces a license if its stored version is still <paramref name="expectedVersion"/>.
+    /// Atomically applies an administrative edit. The store reads the license (else
+    /// <see cref="LicenseEditOutcome.NotFound"/>); when <see cref="LicenseEdit.ExpectedVersion"/> is set and another edit
+    /// landed after it, or it exceeds the stored version, answers <see cref="LicenseEditOutcome.ConcurrencyConflict"/>;
+    /// calls <see cref="LicenseEdit.Apply"/> (<see cref="LicenseEditOutcome.Refused"/> with its errors,
+    /// <see cref="LicenseEditOutcome.Unchanged"/> when it returns its input); refuses a result over its limit
+    /// (<see cref="ActivationRule.IsOverLimit"/>, <see cref="LicenseEditOutcome.LimitBelowInstances"/>); otherwise writes
+    /// every field of the result except id, business, creation time, instances count and version, and bumps the version.
     /// </summary>
-    /// <param name="license">The new state, with <see cref="License.Version"/> = <paramref name="expectedVersion"/> + 1.</param>
-    /// <param name="expectedVersion">The version the caller read.</param>
+    /// <remarks>
+    /// An edit conflicts only with another edit: an activation or deactivation landing between the read and the write
+    /// makes the store read again and re-apply, never fail. Without an expected version an edit therefore always lands or
+    /// is refused by a rule. The version still moves with every write, so a reader comparing versions sees every change.
+    /// </remarks>
+    /// <param name="edit">The edit.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What happened, with the stored license.</returns>
-    Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default);
+    Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Atomically activates an instance. In one step that no concurrent call can interleave with, the store finds the
