@@ -11,6 +11,10 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     public async Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activation);
+        if (LookupValues.CannotMatch(activation.BusinessId, activation.LicenseId))
+        {
+            return new InstanceActivationResult(InstanceActivationOutcome.LicenseNotFound);
+        }
 
         // One connection for all the statements of the activation, as a hand-written data layer would hold it.
         await _execution.OpenAsync(cancellationToken).ConfigureAwait(false);

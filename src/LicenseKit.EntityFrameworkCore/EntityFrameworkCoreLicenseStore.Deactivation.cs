@@ -7,11 +7,27 @@ namespace LicenseKit.EntityFrameworkCore;
 public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
 {
     /// <inheritdoc />
-    public Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        _execution.RetryableAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), cancellationToken));
+    public async Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (LookupValues.CannotMatch(instanceId))
+        {
+            var license = await FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+            return license is null
+                ? new InstanceDeactivationResult(InstanceDeactivationOutcome.LicenseNotFound)
+                : new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, license);
+        }
+
+        return await _execution.RetryableAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), cancellationToken))
+            .ConfigureAwait(false);
+    }
 
     private async Task<InstanceDeactivationResult> DeactivateInTransactionAsync(string businessId, string licenseId, string instanceId, long now, CancellationToken cancellationToken)
     {
+        if (LookupValues.CannotMatch(businessId, licenseId))
+        {
+            return new InstanceDeactivationResult(InstanceDeactivationOutcome.LicenseNotFound);
+        }
+
         var connection = _execution.Connection;
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -10,6 +10,11 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     public Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
+        if (LookupValues.CannotMatch(edit.BusinessId, edit.LicenseId))
+        {
+            return Task.FromResult(new LicenseEditResult(LicenseEditOutcome.NotFound));
+        }
+
         return _execution.RetryableAsync(() => EditOnceAsync(edit, cancellationToken));
     }
 

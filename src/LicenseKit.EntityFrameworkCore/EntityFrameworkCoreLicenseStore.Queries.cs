@@ -10,16 +10,23 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
 {
     /// <inheritdoc />
     public Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default) =>
-        FindLicenseAsync(businessId, licenseId, cancellationToken);
+        LookupValues.CannotMatch(businessId, licenseId) ? Task.FromResult<License?>(null) : FindLicenseAsync(businessId, licenseId, cancellationToken);
 
     /// <inheritdoc />
     public Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default) =>
-        _execution.ReadOneAsync(c => _statements.LicenseByKey(c, businessId, normalizedKey), _statements.ReadLicense, cancellationToken);
+        LookupValues.CannotMatch(businessId, normalizedKey)
+            ? Task.FromResult<License?>(null)
+            : _execution.ReadOneAsync(c => _statements.LicenseByKey(c, businessId, normalizedKey), _statements.ReadLicense, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (LookupValues.CannotMatch(businessId, query.ProductId, query.CustomerId))
+        {
+            return [];
+        }
+
         var licenses = _context.Set<LicenseEntity>().AsNoTracking().Where(l => l.BusinessId == businessId);
         if (query.ProductId is { } productId)
         {
@@ -57,11 +64,23 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
         if (query.After is { } after)
         {
             var afterCreatedAt = LicenseMapper.ToUnixMs(after.CreatedAt);
-            var afterId = after.Id;
-            // string.Compare becomes SQL's "<" under the column's (ordinal) collation; the analyzer cannot know.
+
+            // string.Compare becomes SQL's "<" under the column's (ordinal) collation; the analyzer cannot know. For ids
+            // without U+0000 (all stored ones), "id < p + '\0' + q" holds exactly when "id <= p", which every database can
+            // be asked without the character it cannot take.
 #pragma warning disable CA1309
-            licenses = licenses.Where(Ordinal<LicenseEntity, bool>(
-                l => l.CreatedAt < afterCreatedAt || (l.CreatedAt == afterCreatedAt && string.Compare(l.Id, afterId) < 0)));
+            if (after.Id.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+            {
+                var afterPrefix = after.Id[..nul];
+                licenses = licenses.Where(Ordinal<LicenseEntity, bool>(
+                    l => l.CreatedAt < afterCreatedAt || (l.CreatedAt == afterCreatedAt && string.Compare(l.Id, afterPrefix) <= 0)));
+            }
+            else
+            {
+                var afterId = after.Id;
+                licenses = licenses.Where(Ordinal<LicenseEntity, bool>(
+                    l => l.CreatedAt < afterCreatedAt || (l.CreatedAt == afterCreatedAt && string.Compare(l.Id, afterId) < 0)));
+            }
 #pragma warning restore CA1309
         }
 
@@ -77,6 +96,11 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     /// <inheritdoc />
     public Task<LicenseInstance?> FindInstanceAsync(string businessId, string licenseId, string? instanceId, string? fingerprint, CancellationToken cancellationToken = default)
     {
+        if (LookupValues.CannotMatch(businessId, licenseId) || LookupValues.CannotMatch(instanceId ?? fingerprint))
+        {
+            return Task.FromResult<LicenseInstance?>(null);
+        }
+
         if (instanceId is not null)
         {
             return _execution.ReadOneAsync(c => _statements.InstanceById(c, businessId, licenseId, instanceId), _statements.ReadInstance, cancellationToken);
@@ -90,6 +114,11 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     /// <inheritdoc />
     public async Task<IReadOnlyList<LicenseInstance>> ListInstancesAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
     {
+        if (LookupValues.CannotMatch(businessId, licenseId))
+        {
+            return [];
+        }
+
         var licenses = _context.Set<LicenseEntity>();
         var instances = await _context.Set<LicenseInstanceEntity>().AsNoTracking()
             .Where(i => i.LicenseId == licenseId && licenses.Any(l => l.Id == licenseId && l.BusinessId == businessId))

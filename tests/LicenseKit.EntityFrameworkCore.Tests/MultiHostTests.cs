@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 using LicenseKit.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -123,6 +125,34 @@ public abstract class MultiHostTests
         admin.Value!.Version.Should().Be(activated.Version + 1);
         admin.Value.InstancesCount.Should().Be(1);
         staleAdmin.Error!.Code.Should().Be(LicenseErrorCodes.ConcurrencyConflict);
+    }
+
+    [Test]
+    public async Task Lookups_WithNulCharacter_AnswerNotFoundOrInvalid_NeverThrow()
+    {
+        var license = await IssueAsync(_hosts[0], new IssueLicenseRequest { ProductId = "prod_nul", CustomerId = "cust_nul", ActivationsLimit = 2 });
+        await using var scope = _hosts[1].CreateAsyncScope();
+        var activator = scope.ServiceProvider.GetRequiredService<ILicenseActivator>();
+        var manager = scope.ServiceProvider.GetRequiredService<ILicenseManager>();
+        var instance = (await activator.ActivateAsync(new ActivateLicenseRequest { LicenseKey = license.Key, Name = "device", Fingerprint = "fp-nul" })).Value!.Instance;
+        var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"v1|{license.CreatedAt.ToUnixTimeMilliseconds()}|{license.Id}\0"));
+
+        var key = await activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = "AB\0CD" });
+        var keyWithNul = await activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = license.Key + "\0" });
+        var instanceId = await activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = license.Key, LicenseKeyInstanceId = instance.Id + "\0" });
+        var fingerprint = await activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = license.Key, Fingerprint = "fp-\0nul" });
+        var deactivate = await activator.DeactivateAsync(new DeactivateLicenseRequest { LicenseKey = license.Key, LicenseKeyInstanceId = "lki_\0" });
+        var page = await manager.ListAsync(new LicenseQuery { Cursor = cursor });
+        var byId = await manager.FindByIdAsync(license.Id + "\0");
+
+        key.Code.Should().Be(LicenseValidationCode.NotFound);
+        keyWithNul.Code.Should().Be(LicenseValidationCode.NotFound);
+        instanceId.Code.Should().Be(LicenseValidationCode.InstanceNotFound);
+        fingerprint.Code.Should().Be(LicenseValidationCode.InstanceNotFound);
+        deactivate.Succeeded.Should().BeFalse();
+        page.Error!.Code.Should().Be(LicenseErrorCodes.InvalidCursor);
+        byId.Should().BeNull();
+        (await manager.FindByIdAsync(license.Id))!.InstancesCount.Should().Be(1);
     }
 
     [Test]

@@ -32,7 +32,9 @@ internal static class LicenseCursor
         }
 
         var parts = text.Split('|');
+        // An id with a control character (U+0000 included, which PostgreSQL cannot even compare) is not one we issued.
         if (parts.Length != 3 || parts[0] != Version || parts[2].Length is 0 or > LicenseLimits.MaxIdLength
+            || parts[2].AsSpan().ContainsAnyInRange('\0', '\u001f')
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var unixMs)
             || unixMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
         {
