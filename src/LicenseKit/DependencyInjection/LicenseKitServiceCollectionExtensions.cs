@@ -28,6 +28,7 @@ public static class LicenseKitServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseKitOptions>, LicenseKitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LicenseErrorDescriber>();
         services.TryAddSingleton<ILicenseStore, InMemoryLicenseStore>();
         services.TryAddSingleton<IKeyGenerator, RandomKeyGenerator>();
         services.TryAddSingleton<ILicenseBusinessResolver, ConfiguredBusinessResolver>();
