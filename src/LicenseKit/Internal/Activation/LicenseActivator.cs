@@ -45,10 +45,20 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                 CreatedAt = now,
             };
 
+            // Signing can still fail (a vault that is down): sign the license as the write will leave it, before the write,
+            // so a failure uses no slot.
+            var expected = license with { InstancesCount = license.InstancesCount + 1, UpdatedAt = now, Version = license.Version + 1 };
+            var token = signer is null ? null : await signer.SignAsync(expected, instance, cancellationToken).ConfigureAwait(false);
             var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
             {
                 case InstanceActivationOutcome.Activated:
+                    if (token is not null && result.License != expected)
+                    {
+                        // A concurrent change landed in between: the token must describe what was written.
+                        token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
+                    }
+
                     Log.InstanceActivated(context.Logger, instance.Id, license.Id);
                     if (context.Events.HasHandlers)
                     {
@@ -57,10 +67,11 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                             cancellationToken).ConfigureAwait(false);
                     }
 
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = signer?.Sign(result.License!, instance) });
+                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
 
                 case InstanceActivationOutcome.ExistingInstance:
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = signer?.Sign(result.License!, result.Instance) });
+                    var existingToken = signer is null ? null : await signer.SignAsync(result.License!, result.Instance, cancellationToken).ConfigureAwait(false);
+                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
 
                 case InstanceActivationOutcome.Rejected when LicenseRules.ActivationRefusal(context.Describe, result.License!, now, countLimit: true) is { } rejection:
                     return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [rejection]);
@@ -156,7 +167,9 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
 
         // Only a client validating its own instance gets a token: signing costs tens of microseconds, and an unbound
         // token is not what an offline client should carry.
-        var token = code == LicenseValidationCode.Valid && instance is not null ? signer?.Sign(license!, instance) : null;
+        var token = code == LicenseValidationCode.Valid && instance is not null && signer is not null
+            ? await signer.SignAsync(license!, instance, cancellationToken).ConfigureAwait(false)
+            : null;
         return new LicenseValidationResult { Code = code, License = license, Instance = instance, SignedLicense = token };
     }
 
