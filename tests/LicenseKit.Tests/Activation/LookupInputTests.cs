@@ -1,3 +1,4 @@
+using LicenseKit.Stores;
 using System.Collections.Concurrent;
 
 namespace LicenseKit.Tests.Activation;
@@ -110,13 +111,13 @@ public class LookupInputTests
         public Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default) =>
             _inner.FindByKeyAsync(businessId, Record("key", normalizedKey)!, cancellationToken);
 
-        public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseListQuery query, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default)
         {
             Record("after", query.After?.Id);
             return _inner.ListAsync(businessId, query, cancellationToken);
         }
 
-        public Task<LicenseUpdateResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default) =>
+        public Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default) =>
             _inner.UpdateAsync(license, expectedVersion, cancellationToken);
 
         public Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default) =>
