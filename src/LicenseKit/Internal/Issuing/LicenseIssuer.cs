@@ -60,6 +60,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
 
                     return context.Succeed(LicenseOperation.Issue, license);
 
+                // A replay answers with the license as it is now (the store's current row), not a snapshot of the first answer.
                 case LicenseCreateOutcome.IdempotencyKeyExists when created.ExistingRequestHash == idempotency!.RequestHash:
                     return LicenseResult<License>.Success(created.License!);
 
