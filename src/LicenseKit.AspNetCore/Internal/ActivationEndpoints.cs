@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace LicenseKit.Internal;
 
@@ -88,7 +89,8 @@ internal static class ActivationEndpoints
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(http, result.Errors);
     }
 
-    public static async Task<IResult> ValidateAsync(HttpContext http, [FromServices] ILicenseActivator activator, CancellationToken cancellationToken)
+    public static async Task<IResult> ValidateAsync(
+        HttpContext http, [FromServices] ILicenseActivator activator, [FromServices] IOptions<LicenseKitHttpOptions> options, CancellationToken cancellationToken)
     {
         var (document, bodyError) = await JsonBody.ReadObjectAsync(http.Request, cancellationToken).ConfigureAwait(false);
         if (bodyError is not null)
@@ -124,7 +126,11 @@ internal static class ActivationEndpoints
         var result = await activator.ValidateAsync(
             new ValidateLicenseRequest { LicenseKey = licenseKey!, LicenseKeyInstanceId = instanceId, Fingerprint = fingerprint },
             cancellationToken).ConfigureAwait(false);
-        return TypedResults.Json(new ValidationResponse(result.Valid, result.Code, result.License, result.SignedLicense), LicenseKitHttpJsonContext.Default.ValidationResponse);
+        return options.Value.DiscloseCustomerDataToKeyHolders
+            ? TypedResults.Json(new DetailedValidationResponse(result.Valid, result.Code, result.License, result.SignedLicense), LicenseKitHttpJsonContext.Default.DetailedValidationResponse)
+            : TypedResults.Json(
+                new ValidationResponse(result.Valid, result.Code, result.License is { } license ? KeyHolderLicense.From(license) : null, result.SignedLicense),
+                LicenseKitHttpJsonContext.Default.ValidationResponse);
     }
 
     private static bool Unknown(FieldReader fields, string name)

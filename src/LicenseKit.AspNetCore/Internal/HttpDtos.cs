@@ -43,8 +43,15 @@ internal sealed record ActivationResponse
     public string? SignedLicense { get; init; }
 }
 
-/// <summary>The answer to a validation.</summary>
+/// <summary>The answer to a validation, with the key holder's view of the license (the default).</summary>
 internal sealed record ValidationResponse(
+    [property: JsonPropertyName("valid")] bool Valid,
+    [property: JsonPropertyName("code")] LicenseValidationCode Code,
+    [property: JsonPropertyName("license")] KeyHolderLicense? License,
+    [property: JsonPropertyName("signed_license"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SignedLicense = null);
+
+/// <summary>The answer to a validation with the whole license, for hosts that disclose customer data to key holders.</summary>
+internal sealed record DetailedValidationResponse(
     [property: JsonPropertyName("valid")] bool Valid,
     [property: JsonPropertyName("code")] LicenseValidationCode Code,
     [property: JsonPropertyName("license")] License? License,

@@ -16,5 +16,6 @@ namespace LicenseKit.Internal;
 [JsonSerializable(typeof(LicenseInstanceListResponse))]
 [JsonSerializable(typeof(ActivationResponse))]
 [JsonSerializable(typeof(ValidationResponse))]
+[JsonSerializable(typeof(DetailedValidationResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
 internal sealed partial class LicenseKitHttpJsonContext : JsonSerializerContext;
