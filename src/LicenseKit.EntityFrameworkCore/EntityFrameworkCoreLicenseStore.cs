@@ -275,7 +275,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
                             _statements.InsertInstance,
                             instance.Id,
                             instance.BusinessId,
-                            instance.LicenseKeyId,
+                            instance.LicenseId,
                             instance.Name,
                             instance.Fingerprint,
                             LicenseMapper.ToUnixMs(instance.CreatedAt)),

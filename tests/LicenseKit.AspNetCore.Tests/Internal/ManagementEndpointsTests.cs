@@ -92,8 +92,8 @@ public sealed class ManagementEndpointsTests
 
         var response = await PostWithIdempotencyKeyAsync("""{"product_id":"prod_other","customer_id":"cust_3r2FgHXp9"}""", "order-1001");
 
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, LicenseErrorCodes.IdempotencyConflict);
-        problem.Errors().Should().Equal((LicenseErrorCodes.IdempotencyConflict, "idempotency_key"));
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, LicenseErrorCodes.IdempotencyKeyConflict);
+        problem.Errors().Should().Equal((LicenseErrorCodes.IdempotencyKeyConflict, "idempotency_key"));
     }
 
     [Test]
@@ -410,7 +410,7 @@ public sealed class ManagementEndpointsTests
 
         var response = await _api.Admin.PatchAsync($"/licenses/{created.Id}", Json("""{"activations_limit":1}"""));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitBelowUsage);
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitLessThanCurrentAmount);
     }
 
     [Test]

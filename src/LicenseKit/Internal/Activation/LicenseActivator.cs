@@ -37,7 +37,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
             {
                 Id = PrefixedId.Create(PrefixedId.Instance),
                 BusinessId = businessId,
-                LicenseKeyId = license.Id,
+                LicenseId = license.Id,
                 Name = request.Name,
                 Fingerprint = request.Fingerprint,
                 CreatedAt = now,

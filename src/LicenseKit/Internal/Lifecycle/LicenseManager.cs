@@ -225,7 +225,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             if (update.ActivationsLimit.Value is { } limit && limit < current.InstancesCount)
             {
                 return LicenseResult<License>.Failed(
-                    LicenseErrorCodes.ActivationLimitBelowUsage,
+                    LicenseErrorCodes.ActivationLimitLessThanCurrentAmount,
                     $"The license has {current.InstancesCount} live instances; deactivate some before lowering the limit to {limit}.",
                     "activations_limit");
             }
