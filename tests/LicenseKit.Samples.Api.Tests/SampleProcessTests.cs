@@ -87,6 +87,7 @@ public sealed class SampleProcessTests
         (await http.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
         sample.HasExited.Should().BeFalse();
         sample.Id.Should().Be(processId);
+        sample.Log.Should().Contain("POST /licenses/validate answered 503: the database is unavailable");
     }
 
     [Test]

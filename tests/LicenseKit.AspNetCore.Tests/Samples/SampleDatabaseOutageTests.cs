@@ -2,6 +2,7 @@ using System.Net;
 using LicenseKit.AspNetCore.Tests.Infrastructure;
 using LicenseKit.Samples.Api.Errors;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -13,6 +14,8 @@ namespace LicenseKit.AspNetCore.Tests.Samples;
 /// </summary>
 public sealed class SampleDatabaseOutageTests
 {
+    private const string Table = LicenseKitModelBuilderExtensions.LicensesTable;
+
     private static readonly Dictionary<string, string> FastFailure = new()
     {
         ["Database:MaxPoolSize"] = "2",
@@ -83,5 +86,25 @@ public sealed class SampleDatabaseOutageTests
         unhealthy.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
         (await anonymous.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Postgres_UnexpectedDatabaseError_Answers500Problem_WithTraceIdAndNoDetails()
+    {
+        await using var sample = await SampleHost.StartAsync(SampleStore.Postgres);
+        using var app = sample.Client("pk_test_acme");
+        await using (var admin = new NpgsqlConnection(sample.DatabasePath))
+        {
+            // Not an outage but a bug-shaped failure (relation does not exist): no retry helps, so no 503.
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"ALTER TABLE {Table} RENAME TO {Table}_gone", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var failed = await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""));
+
+        var problem = await failed.ShouldBeHostProblemAsync(HttpStatusCode.InternalServerError);
+        failed.Headers.RetryAfter.Should().BeNull();
+        problem.GetRawText().Should().NotContain(Table).And.NotContain("Exception");
     }
 }

@@ -35,21 +35,22 @@ public sealed class SampleErrorTests(SampleStore store)
     }
 
     [Test]
-    public async Task ActivationGroup_OverItsBudget_Answers429ProblemWithRetryAfter_AndLeavesManagementAlone()
+    public async Task ActivationGroup_OverItsBudget_Answers429ProblemWithRetryAfter_CountingUnknownKeys_AndLeavingManagementAlone()
     {
         await using var sample = await SampleHost.StartAsync(store, new Dictionary<string, string> { ["RateLimiting:ActivationPermitsPerMinute"] = "2" });
+        using var guessing = sample.Client("pk_live_guess");
         using var app = sample.Client("pk_test_acme");
         using var admin = sample.Client("sk_test_acme");
 
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 2; i++)
+        // The limiter runs before authentication: a guessed key spends the address's budget too.
+        var statuses = new List<HttpStatusCode>
         {
-            statuses.Add((await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""))).StatusCode);
-        }
-
+            (await guessing.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""))).StatusCode,
+            (await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""))).StatusCode,
+        };
         var refused = await app.PostAsync("/licenses/activate", TestApi.Json("""{"license_key":"NOPE","name":"n"}"""));
 
-        statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK);
+        statuses.Should().Equal(HttpStatusCode.Unauthorized, HttpStatusCode.OK);
         var retryAfter = await refused.ShouldBeRetryLaterProblemAsync(HttpStatusCode.TooManyRequests, SampleProblems.RateLimited);
         retryAfter.Should().BeInRange(1, 60);
         (await admin.GetAsync("/licenses")).StatusCode.Should().Be(HttpStatusCode.OK);
