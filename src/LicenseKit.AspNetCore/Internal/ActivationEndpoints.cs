@@ -46,7 +46,7 @@ internal static class ActivationEndpoints
         {
             Id = activation.Instance.Id,
             BusinessId = activation.Instance.BusinessId,
-            LicenseKeyId = activation.Instance.LicenseKeyId,
+            LicenseKeyId = activation.Instance.LicenseId,
             Name = activation.Instance.Name,
             Fingerprint = activation.Instance.Fingerprint,
             CreatedAt = activation.Instance.CreatedAt,

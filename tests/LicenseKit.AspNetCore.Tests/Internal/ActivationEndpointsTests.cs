@@ -113,7 +113,7 @@ public sealed class ActivationEndpointsTests
 
         var response = await _api.Client.PostAsync("/licenses/activate", Json($$"""{"license_key":"{{license.Key}}","name":"two"}"""));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitReached);
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.LicenseKeyLimitReached);
     }
 
     [Test]
@@ -131,7 +131,7 @@ public sealed class ActivationEndpointsTests
 
         statuses.Count(s => s.Status == HttpStatusCode.OK).Should().Be(25);
         statuses.Where(s => s.Status != HttpStatusCode.OK).Should().HaveCount(175)
-            .And.AllSatisfy(s => s.Should().Be((HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitReached)));
+            .And.AllSatisfy(s => s.Should().Be((HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.LicenseKeyLimitReached)));
         (await _api.Store.ListInstancesAsync(BusinessA, license.Id)).Should().HaveCount(25);
         (await _api.Store.FindByIdAsync(BusinessA, license.Id))!.InstancesCount.Should().Be(25);
     }

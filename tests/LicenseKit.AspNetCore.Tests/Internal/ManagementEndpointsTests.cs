@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LicenseKit.AspNetCore.Tests.Infrastructure;
+using LicenseKit.Stores;
 using static LicenseKit.AspNetCore.Tests.Infrastructure.TestApi;
 
 namespace LicenseKit.AspNetCore.Tests.Internal;
@@ -82,7 +83,7 @@ public sealed class ManagementEndpointsTests
         retry.StatusCode.Should().Be(HttpStatusCode.Created);
         (await retry.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
         retry.Headers.Location.Should().Be(first.Headers.Location);
-        (await _api.Store.ListAsync(BusinessA, new LicenseListQuery { Archived = null, Limit = 100 })).Should().HaveCount(1);
+        (await _api.Store.ListAsync(BusinessA, new LicenseKeysetQuery { Archived = null, Limit = 100 })).Should().HaveCount(1);
     }
 
     [Test]
@@ -92,8 +93,8 @@ public sealed class ManagementEndpointsTests
 
         var response = await PostWithIdempotencyKeyAsync("""{"product_id":"prod_other","customer_id":"cust_3r2FgHXp9"}""", "order-1001");
 
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, LicenseErrorCodes.IdempotencyConflict);
-        problem.Errors().Should().Equal((LicenseErrorCodes.IdempotencyConflict, "idempotency_key"));
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, LicenseErrorCodes.IdempotencyKeyConflict);
+        problem.Errors().Should().Equal((LicenseErrorCodes.IdempotencyKeyConflict, "idempotency_key"));
     }
 
     [Test]
@@ -410,7 +411,7 @@ public sealed class ManagementEndpointsTests
 
         var response = await _api.Admin.PatchAsync($"/licenses/{created.Id}", Json("""{"activations_limit":1}"""));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitBelowUsage);
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitLessThanCurrentAmount);
     }
 
     [Test]
