@@ -1,4 +1,5 @@
 using System.Globalization;
+using LicenseKit.Stores;
 
 namespace LicenseKit.Testing;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LicenseKit.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

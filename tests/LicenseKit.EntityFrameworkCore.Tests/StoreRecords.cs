@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.EntityFrameworkCore.Tests;
 
 /// <summary>Licenses and activations written straight to a store, for the EF-specific store tests.</summary>

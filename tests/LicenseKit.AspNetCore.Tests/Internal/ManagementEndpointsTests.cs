@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LicenseKit.AspNetCore.Tests.Infrastructure;
+using LicenseKit.Stores;
 using static LicenseKit.AspNetCore.Tests.Infrastructure.TestApi;
 
 namespace LicenseKit.AspNetCore.Tests.Internal;
@@ -82,7 +83,7 @@ public sealed class ManagementEndpointsTests
         retry.StatusCode.Should().Be(HttpStatusCode.Created);
         (await retry.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
         retry.Headers.Location.Should().Be(first.Headers.Location);
-        (await _api.Store.ListAsync(BusinessA, new LicenseListQuery { Archived = null, Limit = 100 })).Should().HaveCount(1);
+        (await _api.Store.ListAsync(BusinessA, new LicenseKeysetQuery { Archived = null, Limit = 100 })).Should().HaveCount(1);
     }
 
     [Test]

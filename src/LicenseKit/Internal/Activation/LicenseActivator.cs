@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Internal;
 
 /// <summary>The default <see cref="ILicenseActivator"/>.</summary>
