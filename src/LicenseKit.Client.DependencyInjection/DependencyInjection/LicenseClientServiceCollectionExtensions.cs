@@ -1,5 +1,6 @@
 using LicenseKit.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,10 @@ public static class LicenseClientServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options: <see cref="LicenseClientOptions.ServerUrl"/>, <see cref="LicenseClientOptions.PublicKeys"/>, <see cref="LicenseClientOptions.ApplicationName"/>…</param>
-    /// <returns>The builder of the named client, to add handlers or tune the resilience (<c>.AddStandardResilienceHandler(o =&gt; …)</c> replaces nothing; configure it with <c>services.Configure&lt;HttpStandardResilienceOptions&gt;</c>).</returns>
-    public static IHttpClientBuilder AddLicenseKitClient(this IServiceCollection services, Action<LicenseClientOptions> configure)
+    /// <param name="configureResilience">Tunes the standard resilience handler (retry count and delays, timeouts); its defaults when <see langword="null"/>.</param>
+    /// <returns>The builder of the named client, to add handlers of the app's own (they run inside the resilience handler, once per attempt).</returns>
+    public static IHttpClientBuilder AddLicenseKitClient(
+        this IServiceCollection services, Action<LicenseClientOptions> configure, Action<HttpStandardResilienceOptions>? configureResilience = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
@@ -29,7 +32,11 @@ public static class LicenseClientServiceCollectionExtensions
         var http = services.AddHttpClient(HttpClientName);
         if (!services.Any(d => d.ServiceType == typeof(LicenseClient)))
         {
-            http.AddStandardResilienceHandler();
+            var resilience = http.AddStandardResilienceHandler();
+            if (configureResilience is not null)
+            {
+                resilience.Configure(configureResilience);
+            }
         }
 
         services.TryAddSingleton(static provider =>
