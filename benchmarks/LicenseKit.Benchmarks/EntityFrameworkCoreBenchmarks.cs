@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using LicenseKit.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -204,7 +205,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         {
             Id = PrefixedId.Create(PrefixedId.Instance),
             BusinessId = BusinessId,
-            LicenseKeyId = _activated.Id,
+            LicenseId = _activated.Id,
             Name = "machine",
             Fingerprint = fingerprint,
             CreatedAt = Now,

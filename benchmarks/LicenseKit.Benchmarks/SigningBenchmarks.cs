@@ -55,7 +55,7 @@ public class SigningBenchmarks : IDisposable
         {
             Id = "lki_4Xq9ZrT7wPq2",
             BusinessId = _license.BusinessId,
-            LicenseKeyId = _license.Id,
+            LicenseId = _license.Id,
             Name = "laptop",
             Fingerprint = "fp-8c1f2b7e9d",
             CreatedAt = now,

@@ -35,11 +35,11 @@ public static class LicenseErrorStatusCodes
             or LicenseErrorCodes.LicenseKeyNotFound
             or LicenseErrorCodes.InstanceNotFound => StatusCodes.Status404NotFound,
         LicenseErrorCodes.DuplicateKey
-            or LicenseErrorCodes.IdempotencyConflict
+            or LicenseErrorCodes.IdempotencyKeyConflict
             or LicenseErrorCodes.ConcurrencyConflict => StatusCodes.Status409Conflict,
         LicenseHttpErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-        LicenseErrorCodes.ActivationLimitReached
-            or LicenseErrorCodes.ActivationLimitBelowUsage
+        LicenseErrorCodes.LicenseKeyLimitReached
+            or LicenseErrorCodes.ActivationLimitLessThanCurrentAmount
             or LicenseErrorCodes.InvalidStatusTransition
             or LicenseErrorCodes.LicenseDisabled
             or LicenseErrorCodes.LicenseRevoked

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using LicenseKit.Internal;
+using LicenseKit.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -92,7 +93,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
         ReadOneAsync(_statements.LicenseByKey, LicenseStatements.ReadLicense, businessId, normalizedKey, null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseListQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var licenses = Licenses.AsNoTracking().Where(l => l.BusinessId == businessId);
@@ -150,7 +151,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
     }
 
     /// <inheritdoc />
-    public async Task<LicenseUpdateResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(license);
         var row = LicenseMapper.ToEntity(license);
@@ -179,13 +180,13 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
             .ConfigureAwait(false);
         if (updated == 1)
         {
-            return new LicenseUpdateResult(LicenseUpdateOutcome.Updated, license with { Version = newVersion });
+            return new LicenseEditResult(LicenseEditOutcome.Updated, license with { Version = newVersion });
         }
 
         var stored = await FindLicenseAsync(license.BusinessId, license.Id, cancellationToken).ConfigureAwait(false);
         return stored is null
-            ? new LicenseUpdateResult(LicenseUpdateOutcome.NotFound)
-            : new LicenseUpdateResult(LicenseUpdateOutcome.ConcurrencyConflict, stored);
+            ? new LicenseEditResult(LicenseEditOutcome.NotFound)
+            : new LicenseEditResult(LicenseEditOutcome.ConcurrencyConflict, stored);
     }
 
     /// <inheritdoc />
@@ -275,7 +276,7 @@ public sealed class EntityFrameworkCoreLicenseStore<TContext> : ILicenseStore
                             _statements.InsertInstance,
                             instance.Id,
                             instance.BusinessId,
-                            instance.LicenseKeyId,
+                            instance.LicenseId,
                             instance.Name,
                             instance.Fingerprint,
                             LicenseMapper.ToUnixMs(instance.CreatedAt)),

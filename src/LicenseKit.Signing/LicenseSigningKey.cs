@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using LicenseKit.Internal;
+using LicenseKit.Signing.Internal;
+using LicenseKit.Verification.Internal;
 
 namespace LicenseKit;
 

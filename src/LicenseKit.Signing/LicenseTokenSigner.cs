@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
-using LicenseKit.Internal;
+using LicenseKit.Serialization;
+using LicenseKit.Signing.Internal;
+using LicenseKit.Verification.Internal;
 
 namespace LicenseKit;
 
@@ -109,7 +111,7 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
         writer.WriteString("business_id"u8, license.BusinessId);
         writer.WriteString("product_id"u8, license.ProductId);
         writer.WriteString("customer_id"u8, license.CustomerId);
-        writer.WriteString("status"u8, StatusText(license.Status));
+        writer.WriteString("status"u8, LicenseWireFormat.ToWire(license.Status));
         if (license.ActivationsLimit is { } limit)
         {
             writer.WriteNumber("activations_limit"u8, limit);
@@ -162,14 +164,6 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
             writer.WriteString(name, value);
         }
     }
-
-    private static string StatusText(LicenseStatus status) => status switch
-    {
-        LicenseStatus.Active => "ACTIVE",
-        LicenseStatus.Disabled => "DISABLED",
-        LicenseStatus.Revoked => "REVOKED",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown license status."),
-    };
 
     // One JSON buffer and writer per thread, reused: signing allocates little beyond the token string itself.
     private sealed class Scratch

@@ -1,3 +1,4 @@
+using LicenseKit.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Testing;
 
 public abstract partial class LicenseStoreConformanceTests
@@ -107,7 +109,7 @@ public abstract partial class LicenseStoreConformanceTests
         var license = await StoreAsync(NewLicense(activationsLimit: 2));
         var first = await CreateStore().ActivateAsync(NewActivation(license, "device-1"));
         var disabled = first.License! with { Status = LicenseStatus.Disabled, Version = 3 };
-        (await CreateStore().UpdateAsync(disabled, 2)).Outcome.Should().Be(LicenseUpdateOutcome.Updated);
+        (await CreateStore().UpdateAsync(disabled, 2)).Outcome.Should().Be(LicenseEditOutcome.Updated);
 
         var result = await CreateStore().ActivateAsync(NewActivation(license, "device-1"));
 

@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Testing;
 
 public abstract partial class LicenseStoreConformanceTests
@@ -75,7 +77,7 @@ public abstract partial class LicenseStoreConformanceTests
         });
         var winner = results.Single(r => r.Outcome == LicenseCreateOutcome.Created).License;
         (await CreateStore().FindByKeyAsync(BusinessId, key)).Should().Be(winner);
-        (await CreateStore().ListAsync(BusinessId, new LicenseListQuery { Limit = 100 })).Should().Equal(winner!);
+        (await CreateStore().ListAsync(BusinessId, new LicenseKeysetQuery { Limit = 100 })).Should().Equal(winner!);
     }
 
     /// <summary>64 parallel creates with one idempotency key yield one license, which every other call gets back.</summary>
@@ -89,7 +91,7 @@ public abstract partial class LicenseStoreConformanceTests
         var winner = results.Single(r => r.Outcome == LicenseCreateOutcome.Created).License;
         results.Where(r => r.Outcome == LicenseCreateOutcome.IdempotencyKeyExists).Should().HaveCount(63)
             .And.OnlyContain(r => r.License == winner && r.ExistingRequestHash == "hash-race");
-        (await CreateStore().ListAsync(BusinessId, new LicenseListQuery { Limit = 100 })).Should().Equal(winner!);
+        (await CreateStore().ListAsync(BusinessId, new LicenseKeysetQuery { Limit = 100 })).Should().Equal(winner!);
     }
 
     /// <summary>Racing updates against one expected version: exactly one wins, the others see a conflict.</summary>
@@ -101,8 +103,8 @@ public abstract partial class LicenseStoreConformanceTests
         var results = await RaceAsync(32, (i, store) =>
             store.UpdateAsync(license with { CustomerId = "cust_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Version = 2 }, 1));
 
-        var winner = results.Single(r => r.Outcome == LicenseUpdateOutcome.Updated).License;
-        results.Where(r => r.Outcome == LicenseUpdateOutcome.ConcurrencyConflict).Should().HaveCount(31);
+        var winner = results.Single(r => r.Outcome == LicenseEditOutcome.Updated).License;
+        results.Where(r => r.Outcome == LicenseEditOutcome.ConcurrencyConflict).Should().HaveCount(31);
         (await CreateStore().FindByIdAsync(BusinessId, license.Id)).Should().Be(winner);
         winner!.Version.Should().Be(2);
     }

@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Testing;
 
 public abstract partial class LicenseStoreConformanceTests

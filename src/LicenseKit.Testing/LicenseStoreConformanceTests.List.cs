@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Testing;
 
 public abstract partial class LicenseStoreConformanceTests
@@ -15,12 +17,12 @@ public abstract partial class LicenseStoreConformanceTests
         var tieA = await StoreAsync(NewLicense(createdAt: tie) with { Id = $"lic_{token}a" });
         var tieC = await StoreAsync(NewLicense(createdAt: tie) with { Id = $"lic_{token}c" });
 
-        var page = await CreateStore().ListAsync(BusinessId, new LicenseListQuery { Limit = 10 });
+        var page = await CreateStore().ListAsync(BusinessId, new LicenseKeysetQuery { Limit = 10 });
 
         page.Should().Equal(newest, tieC, tieA, tieB, older);
     }
 
-    /// <summary>Walking pages with <see cref="LicenseListQuery.After"/> visits every license once, in order, across ties.</summary>
+    /// <summary>Walking pages with <see cref="LicenseKeysetQuery.After"/> visits every license once, in order, across ties.</summary>
     [Test]
     public async Task ListAsync_WithAfter_PagesWithoutGapsOrRepeats()
     {
@@ -33,17 +35,17 @@ public abstract partial class LicenseStoreConformanceTests
 
         var expected = all.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id, StringComparer.Ordinal).ToList();
         var seen = new List<License>();
-        LicenseListPosition? after = null;
+        LicenseKeysetPosition? after = null;
         for (var pages = 0; pages < 10; pages++)
         {
-            var page = await CreateStore().ListAsync(BusinessId, new LicenseListQuery { Limit = 3, After = after });
+            var page = await CreateStore().ListAsync(BusinessId, new LicenseKeysetQuery { Limit = 3, After = after });
             seen.AddRange(page);
             if (page.Count < 3)
             {
                 break;
             }
 
-            after = new LicenseListPosition(page[^1].CreatedAt, page[^1].Id);
+            after = new LicenseKeysetPosition(page[^1].CreatedAt, page[^1].Id);
         }
 
         seen.Should().Equal(expected);
@@ -60,16 +62,16 @@ public abstract partial class LicenseStoreConformanceTests
         await StoreAsync(NewLicense(createdAt: Epoch.AddDays(4)) with { BusinessId = BusinessId + "_other", ProductId = "prod_a" });
         var store = CreateStore();
 
-        (await store.ListAsync(BusinessId, new LicenseListQuery())).Should().Equal(d, c, b, a);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { ProductId = "prod_a" })).Should().Equal(d, c, a);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { CustomerId = "cust_1" })).Should().Equal(b, a);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { Status = LicenseStatus.Active })).Should().Equal(c, a);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { Status = LicenseStatus.Revoked })).Should().Equal(d);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { Archived = false })).Should().Equal(d, b, a);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { Archived = true })).Should().Equal(c);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { CreatedFrom = Epoch.AddDays(1), CreatedBefore = Epoch.AddDays(3) })).Should().Equal(c, b);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { ProductId = "prod_a", CustomerId = "cust_2", Archived = false })).Should().Equal(d);
-        (await store.ListAsync(BusinessId, new LicenseListQuery { Limit = 2 })).Should().Equal(d, c);
-        (await store.ListAsync(BusinessId + "_none", new LicenseListQuery())).Should().BeEmpty();
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery())).Should().Equal(d, c, b, a);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { ProductId = "prod_a" })).Should().Equal(d, c, a);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { CustomerId = "cust_1" })).Should().Equal(b, a);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { Status = LicenseStatus.Active })).Should().Equal(c, a);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { Status = LicenseStatus.Revoked })).Should().Equal(d);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { Archived = false })).Should().Equal(d, b, a);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { Archived = true })).Should().Equal(c);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { CreatedFrom = Epoch.AddDays(1), CreatedBefore = Epoch.AddDays(3) })).Should().Equal(c, b);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { ProductId = "prod_a", CustomerId = "cust_2", Archived = false })).Should().Equal(d);
+        (await store.ListAsync(BusinessId, new LicenseKeysetQuery { Limit = 2 })).Should().Equal(d, c);
+        (await store.ListAsync(BusinessId + "_none", new LicenseKeysetQuery())).Should().BeEmpty();
     }
 }

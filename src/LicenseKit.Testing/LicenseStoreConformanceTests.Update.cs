@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Testing;
 
 public abstract partial class LicenseStoreConformanceTests
@@ -19,7 +21,7 @@ public abstract partial class LicenseStoreConformanceTests
 
         var result = await CreateStore().UpdateAsync(changed, expectedVersion: 1);
 
-        result.Should().Be(new LicenseUpdateResult(LicenseUpdateOutcome.Updated, changed));
+        result.Should().Be(new LicenseEditResult(LicenseEditOutcome.Updated, changed));
         (await CreateStore().FindByIdAsync(BusinessId, license.Id)).Should().Be(changed);
     }
 
@@ -29,11 +31,11 @@ public abstract partial class LicenseStoreConformanceTests
     {
         var license = await StoreAsync(NewLicense());
         var first = license with { ProductId = "prod_first", Version = 2 };
-        (await CreateStore().UpdateAsync(first, 1)).Outcome.Should().Be(LicenseUpdateOutcome.Updated);
+        (await CreateStore().UpdateAsync(first, 1)).Outcome.Should().Be(LicenseEditOutcome.Updated);
 
         var result = await CreateStore().UpdateAsync(license with { ProductId = "prod_second", Version = 2 }, expectedVersion: 1);
 
-        result.Should().Be(new LicenseUpdateResult(LicenseUpdateOutcome.ConcurrencyConflict, first));
+        result.Should().Be(new LicenseEditResult(LicenseEditOutcome.ConcurrencyConflict, first));
         (await CreateStore().FindByIdAsync(BusinessId, license.Id)).Should().Be(first);
     }
 
@@ -46,8 +48,8 @@ public abstract partial class LicenseStoreConformanceTests
         var unknown = await CreateStore().UpdateAsync(NewLicense() with { Version = 2 }, 1);
         var otherBusiness = await CreateStore().UpdateAsync(license with { BusinessId = BusinessId + "_other", Version = 2 }, 1);
 
-        unknown.Should().Be(new LicenseUpdateResult(LicenseUpdateOutcome.NotFound));
-        otherBusiness.Should().Be(new LicenseUpdateResult(LicenseUpdateOutcome.NotFound));
+        unknown.Should().Be(new LicenseEditResult(LicenseEditOutcome.NotFound));
+        otherBusiness.Should().Be(new LicenseEditResult(LicenseEditOutcome.NotFound));
         (await CreateStore().FindByIdAsync(BusinessId, license.Id)).Should().Be(license);
     }
 }

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
-using LicenseKit.Internal;
+using LicenseKit.Verification.Internal;
 
 namespace LicenseKit;
 

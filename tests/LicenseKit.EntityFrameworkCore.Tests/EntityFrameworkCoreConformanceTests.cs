@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LicenseKit.Stores;
 using LicenseKit.Testing;
 using Microsoft.EntityFrameworkCore;
 

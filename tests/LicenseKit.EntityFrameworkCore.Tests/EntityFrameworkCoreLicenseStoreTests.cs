@@ -1,3 +1,4 @@
+using LicenseKit.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LicenseKit.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,7 +55,7 @@ public abstract class MultiHostTests
         });
 
         results.Count(r => r.Succeeded).Should().Be(25);
-        results.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Should().HaveCount(975).And.OnlyContain(code => code == LicenseErrorCodes.ActivationLimitReached);
+        results.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Should().HaveCount(975).And.OnlyContain(code => code == LicenseErrorCodes.LicenseKeyLimitReached);
         foreach (var host in _hosts)
         {
             await using var scope = host.CreateAsyncScope();

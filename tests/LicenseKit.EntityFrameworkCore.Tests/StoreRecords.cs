@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.EntityFrameworkCore.Tests;
 
 /// <summary>Licenses and activations written straight to a store, for the EF-specific store tests.</summary>
@@ -25,7 +27,7 @@ internal static class StoreRecords
         {
             Id = PrefixedId.Create(PrefixedId.Instance),
             BusinessId = license.BusinessId,
-            LicenseKeyId = license.Id,
+            LicenseId = license.Id,
             Name = "machine",
             Fingerprint = fingerprint,
             CreatedAt = Now,

@@ -1,3 +1,4 @@
+using LicenseKit.Stores;
 using LicenseKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -56,7 +57,7 @@ internal sealed class TestServices : IAsyncDisposable
 
     /// <summary>Every license of the business, archived included: what the store holds.</summary>
     public async Task<IReadOnlyList<License>> AllLicensesAsync(string businessId = "biz_345TUESrCDPvrb") =>
-        await Store.ListAsync(businessId, new LicenseListQuery { Limit = int.MaxValue });
+        await Store.ListAsync(businessId, new LicenseKeysetQuery { Limit = int.MaxValue });
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

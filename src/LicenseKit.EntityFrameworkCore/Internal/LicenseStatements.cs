@@ -175,7 +175,7 @@ internal sealed class LicenseStatements
     {
         Id = reader.GetString(0),
         BusinessId = reader.GetString(1),
-        LicenseKeyId = reader.GetString(2),
+        LicenseId = reader.GetString(2),
         Name = reader.GetString(3),
         Fingerprint = reader.IsDBNull(4) ? null : reader.GetString(4),
         CreatedAt = LicenseMapper.FromUnixMs(reader.GetInt64(5)),

@@ -1,5 +1,6 @@
 using LicenseKit;
-using LicenseKit.Internal;
+using LicenseKit.Signing.Internal;
+using LicenseKit.Verification.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.Signing.Internal;
 
 /// <summary>The default <see cref="ILicenseSigningKeyProvider"/>: the key in <see cref="SignedLicenseOptions"/>, imported once.</summary>
 internal sealed class OptionsLicenseSigningKeyProvider(IOptions<SignedLicenseOptions> options) : ILicenseSigningKeyProvider, IDisposable

@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.Verification.Internal;
 
 /// <summary>The LK1 wire constants and encoding rules, shared by the signer and the verifier.</summary>
 internal static class TokenEncoding

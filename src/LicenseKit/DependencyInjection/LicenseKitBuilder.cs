@@ -1,4 +1,5 @@
 using LicenseKit;
+using LicenseKit.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

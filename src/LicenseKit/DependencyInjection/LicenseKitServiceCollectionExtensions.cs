@@ -1,5 +1,6 @@
 using LicenseKit;
 using LicenseKit.Internal;
+using LicenseKit.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

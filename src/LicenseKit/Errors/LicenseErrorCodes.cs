@@ -28,7 +28,7 @@ public static class LicenseErrorCodes
     public const string DuplicateKey = "DUPLICATE_KEY";
 
     /// <summary>The idempotency key was used before with a different request.</summary>
-    public const string IdempotencyConflict = "IDEMPOTENCY_KEY_CONFLICT";
+    public const string IdempotencyKeyConflict = "IDEMPOTENCY_KEY_CONFLICT";
 
     /// <summary>No license with that id is visible to the current business.</summary>
     public const string LicenseNotFound = "LICENSE_NOT_FOUND";
@@ -52,10 +52,10 @@ public static class LicenseErrorCodes
     public const string LicenseArchived = "LICENSE_ARCHIVED";
 
     /// <summary>The license already has as many live instances as its activations limit allows.</summary>
-    public const string ActivationLimitReached = "LICENSE_KEY_LIMIT_REACHED";
+    public const string LicenseKeyLimitReached = "LICENSE_KEY_LIMIT_REACHED";
 
     /// <summary>The new activations limit is lower than the number of live instances.</summary>
-    public const string ActivationLimitBelowUsage = "ACTIVATION_LIMIT_LESS_THAN_CURRENT_AMOUNT";
+    public const string ActivationLimitLessThanCurrentAmount = "ACTIVATION_LIMIT_LESS_THAN_CURRENT_AMOUNT";
 
     /// <summary>The requested status change is not allowed (see the transition table on <see cref="LicenseStatus"/>).</summary>
     public const string InvalidStatusTransition = "INVALID_STATUS_TRANSITION";

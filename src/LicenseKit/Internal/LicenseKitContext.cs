@@ -1,3 +1,4 @@
+using LicenseKit.Stores;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

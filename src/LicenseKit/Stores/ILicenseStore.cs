@@ -1,4 +1,4 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>
 /// Persists licenses and their activation instances. A store finds and writes; it decides no business rule. Every
@@ -39,13 +39,13 @@ public interface ILicenseStore
 
     /// <summary>
     /// Lists licenses of a business matching every set filter, newest first: ordered by <see cref="License.CreatedAt"/>
-    /// descending, then <see cref="License.Id"/> descending, starting strictly after <see cref="LicenseListQuery.After"/>.
+    /// descending, then <see cref="License.Id"/> descending, starting strictly after <see cref="LicenseKeysetQuery.After"/>.
     /// </summary>
     /// <param name="businessId">The business.</param>
     /// <param name="query">Filters, position and the number of items wanted.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>At most <see cref="LicenseListQuery.Limit"/> licenses.</returns>
-    Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseListQuery query, CancellationToken cancellationToken = default);
+    /// <returns>At most <see cref="LicenseKeysetQuery.Limit"/> licenses.</returns>
+    Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Atomically replaces a license if its stored version is still <paramref name="expectedVersion"/>.
@@ -54,7 +54,7 @@ public interface ILicenseStore
     /// <param name="expectedVersion">The version the caller read.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What happened, with the stored license.</returns>
-    Task<LicenseUpdateResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default);
+    Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Atomically activates an instance. In one step that no concurrent call can interleave with, the store:

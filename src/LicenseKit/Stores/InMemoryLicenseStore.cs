@@ -1,4 +1,4 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>
 /// The default <see cref="ILicenseStore"/>: thread-safe and process-local, for samples, tests and single-instance
@@ -65,7 +65,7 @@ public sealed class InMemoryLicenseStore : ILicenseStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseListQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         List<License> matches;
@@ -80,7 +80,7 @@ public sealed class InMemoryLicenseStore : ILicenseStore
     }
 
     /// <inheritdoc />
-    public Task<LicenseUpdateResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
+    public Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(license);
         lock (_gate)
@@ -88,16 +88,16 @@ public sealed class InMemoryLicenseStore : ILicenseStore
             var entry = Find(license.BusinessId, license.Id);
             if (entry is null)
             {
-                return Task.FromResult(new LicenseUpdateResult(LicenseUpdateOutcome.NotFound));
+                return Task.FromResult(new LicenseEditResult(LicenseEditOutcome.NotFound));
             }
 
             if (entry.License.Version != expectedVersion)
             {
-                return Task.FromResult(new LicenseUpdateResult(LicenseUpdateOutcome.ConcurrencyConflict, entry.License));
+                return Task.FromResult(new LicenseEditResult(LicenseEditOutcome.ConcurrencyConflict, entry.License));
             }
 
             entry.License = license with { Version = expectedVersion + 1 };
-            return Task.FromResult(new LicenseUpdateResult(LicenseUpdateOutcome.Updated, entry.License));
+            return Task.FromResult(new LicenseEditResult(LicenseEditOutcome.Updated, entry.License));
         }
     }
 
@@ -205,7 +205,7 @@ public sealed class InMemoryLicenseStore : ILicenseStore
         }
     }
 
-    private static bool Matches(License license, LicenseListQuery query) =>
+    private static bool Matches(License license, LicenseKeysetQuery query) =>
         (query.ProductId is null || license.ProductId == query.ProductId)
         && (query.CustomerId is null || license.CustomerId == query.CustomerId)
         && (query.Status is null || license.Status == query.Status)

@@ -1,4 +1,4 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>An activation for <see cref="ILicenseStore.ActivateAsync"/> to perform atomically.</summary>
 /// <param name="BusinessId">The business.</param>

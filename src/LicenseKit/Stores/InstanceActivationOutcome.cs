@@ -1,4 +1,4 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>What <see cref="ILicenseStore.ActivateAsync"/> did.</summary>
 public enum InstanceActivationOutcome

@@ -1,4 +1,4 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>The result of <see cref="ILicenseStore.ActivateAsync"/>.</summary>
 /// <param name="Outcome">What happened.</param>

@@ -1,4 +1,4 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>What <see cref="ILicenseStore.DeactivateAsync"/> did.</summary>
 public enum InstanceDeactivationOutcome

@@ -1,4 +1,4 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>What <see cref="ILicenseStore.CreateAsync"/> did.</summary>
 public enum LicenseCreateOutcome

@@ -1,4 +1,4 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>An idempotency key stored with the license it created, and a hash of the request that created it.</summary>
 /// <param name="Key">The caller's idempotency key, unique per business.</param>

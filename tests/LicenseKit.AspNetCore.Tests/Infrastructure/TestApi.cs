@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LicenseKit.Serialization;
+using LicenseKit.Stores;
 using LicenseKit.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -93,7 +94,7 @@ public sealed class TestApi : IAsyncDisposable
     /// <summary>Every license and instance of a business, as stored, to compare before and after.</summary>
     public async Task<string> SnapshotAsync(string businessId)
     {
-        var licenses = await Store.ListAsync(businessId, new LicenseListQuery { Archived = null, Limit = int.MaxValue });
+        var licenses = await Store.ListAsync(businessId, new LicenseKeysetQuery { Archived = null, Limit = int.MaxValue });
         var text = new StringBuilder();
         foreach (var license in licenses)
         {

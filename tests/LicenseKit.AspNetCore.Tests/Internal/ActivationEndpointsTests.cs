@@ -113,7 +113,7 @@ public sealed class ActivationEndpointsTests
 
         var response = await _api.Client.PostAsync("/licenses/activate", Json($$"""{"license_key":"{{license.Key}}","name":"two"}"""));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitReached);
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.LicenseKeyLimitReached);
     }
 
     [Test]
@@ -131,7 +131,7 @@ public sealed class ActivationEndpointsTests
 
         statuses.Count(s => s.Status == HttpStatusCode.OK).Should().Be(25);
         statuses.Where(s => s.Status != HttpStatusCode.OK).Should().HaveCount(175)
-            .And.AllSatisfy(s => s.Should().Be((HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitReached)));
+            .And.AllSatisfy(s => s.Should().Be((HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.LicenseKeyLimitReached)));
         (await _api.Store.ListInstancesAsync(BusinessA, license.Id)).Should().HaveCount(25);
         (await _api.Store.FindByIdAsync(BusinessA, license.Id))!.InstancesCount.Should().Be(25);
     }
@@ -201,6 +201,34 @@ public sealed class ActivationEndpointsTests
         byInstance.GetProperty("license").GetProperty("id").GetString().Should().Be(license.Id);
         byInstance.GetProperty("license").GetProperty("instances_count").GetInt32().Should().Be(1);
         byFingerprint.GetProperty("code").GetString().Should().Be("VALID");
+    }
+
+    [Test]
+    public async Task PostValidate_ByDefault_ShowsTheKeyHolderProjectionWithoutPaymentCustomerOrMetadata()
+    {
+        var license = await CreateAsync("""{"product_id":"p","customer_id":"cust_secret","payment_id":"pay_secret","metadata":{"email":"a@example.com"}}""");
+
+        var result = await Validate($$"""{"license_key":"{{license.Key}}"}""");
+
+        result.GetProperty("license").EnumerateObject().Select(p => p.Name).Should().Equal(
+            "id", "key", "status", "business_id", "product_id", "activations_limit", "activation_message", "instances_count",
+            "duration_hours", "expires_at", "archived", "created_at", "updated_at");
+        result.GetRawText().Should().NotContainAny("cust_secret", "pay_secret", "a@example.com");
+    }
+
+    [Test]
+    public async Task PostValidate_WhenTheHostDisclosesCustomerData_ShowsTheWholeLicense()
+    {
+        await _api.DisposeAsync();
+        _api = await StartAsync(services => services.AddLicenseKit().ConfigureHttp(o => o.DiscloseCustomerDataToKeyHolders = true));
+        var license = await CreateAsync("""{"product_id":"p","customer_id":"cust_secret","payment_id":"pay_secret","metadata":{"email":"a@example.com"}}""");
+
+        var result = await Validate($$"""{"license_key":"{{license.Key}}"}""");
+
+        var shown = result.GetProperty("license");
+        shown.GetProperty("customer_id").GetString().Should().Be("cust_secret");
+        shown.GetProperty("payment_id").GetString().Should().Be("pay_secret");
+        shown.GetProperty("metadata").GetProperty("email").GetString().Should().Be("a@example.com");
     }
 
     [Test]

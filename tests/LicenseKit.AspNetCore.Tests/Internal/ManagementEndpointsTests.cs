@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LicenseKit.AspNetCore.Tests.Infrastructure;
+using LicenseKit.Stores;
 using static LicenseKit.AspNetCore.Tests.Infrastructure.TestApi;
 
 namespace LicenseKit.AspNetCore.Tests.Internal;
@@ -82,7 +83,7 @@ public sealed class ManagementEndpointsTests
         retry.StatusCode.Should().Be(HttpStatusCode.Created);
         (await retry.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
         retry.Headers.Location.Should().Be(first.Headers.Location);
-        (await _api.Store.ListAsync(BusinessA, new LicenseListQuery { Archived = null, Limit = 100 })).Should().HaveCount(1);
+        (await _api.Store.ListAsync(BusinessA, new LicenseKeysetQuery { Archived = null, Limit = 100 })).Should().HaveCount(1);
     }
 
     [Test]
@@ -92,8 +93,8 @@ public sealed class ManagementEndpointsTests
 
         var response = await PostWithIdempotencyKeyAsync("""{"product_id":"prod_other","customer_id":"cust_3r2FgHXp9"}""", "order-1001");
 
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, LicenseErrorCodes.IdempotencyConflict);
-        problem.Errors().Should().Equal((LicenseErrorCodes.IdempotencyConflict, "idempotency_key"));
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, LicenseErrorCodes.IdempotencyKeyConflict);
+        problem.Errors().Should().Equal((LicenseErrorCodes.IdempotencyKeyConflict, "idempotency_key"));
     }
 
     [Test]
@@ -168,7 +169,7 @@ public sealed class ManagementEndpointsTests
     [Test]
     public async Task PostLicenses_WithBodyOver64KiB_Returns400BodyTooLarge()
     {
-        var body = $$"""{"product_id":"p","customer_id":"c","activation_message":"{{new string('x', 70_000)}}"}""";
+        var body = $$"""{"product_id":"p","customer_id":"c","activation_message":"{{new string('x', LicenseKitHttpLimits.MaxRequestBodyBytes)}}"}""";
 
         var response = await _api.Admin.PostAsync("/licenses", Json(body));
 
@@ -178,7 +179,7 @@ public sealed class ManagementEndpointsTests
     [Test]
     public async Task PostLicenses_WithChunkedBodyOver64KiB_Returns400BodyTooLarge()
     {
-        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"product_id":"p","customer_id":"c","key":"{{new string('x', 70_000)}}"}""")));
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"product_id":"p","customer_id":"c","key":"{{new string('x', LicenseKitHttpLimits.MaxRequestBodyBytes)}}"}""")));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/licenses") { Content = content };
         request.Headers.TransferEncodingChunked = true;
@@ -410,7 +411,7 @@ public sealed class ManagementEndpointsTests
 
         var response = await _api.Admin.PatchAsync($"/licenses/{created.Id}", Json("""{"activations_limit":1}"""));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitBelowUsage);
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, LicenseErrorCodes.ActivationLimitLessThanCurrentAmount);
     }
 
     [Test]

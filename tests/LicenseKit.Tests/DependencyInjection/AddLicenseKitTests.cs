@@ -1,3 +1,4 @@
+using LicenseKit.Stores;
 using LicenseKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

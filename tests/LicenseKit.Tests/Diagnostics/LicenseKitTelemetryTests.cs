@@ -34,7 +34,7 @@ public class LicenseKitTelemetryTests
             c.GetMeasurementSnapshot().Select(m => (m.Tags[LicenseKitDiagnostics.ResultTag], m.Tags[LicenseKitDiagnostics.CodeTag]));
 
         Tags(issued).Should().Equal(("success", null), ("failure", LicenseErrorCodes.FieldRequired));
-        Tags(activations).Should().Equal(("success", null), ("failure", LicenseErrorCodes.ActivationLimitReached));
+        Tags(activations).Should().Equal(("success", null), ("failure", LicenseErrorCodes.LicenseKeyLimitReached));
         Tags(deactivations).Should().Equal(("success", null));
         Tags(validations).Should().Equal(("success", "VALID"), ("failure", "NOT_FOUND"));
         Tags(updates).Should().Equal(("success", null), ("failure", LicenseErrorCodes.InvalidStatusTransition));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LicenseKit.Stores;
 using LicenseKit.Testing;
 
 namespace LicenseKit.Tests.Issuing;
@@ -259,7 +260,7 @@ public class LicenseIssuerTests
 
         var result = await sut.Issuer.IssueAsync(TestServices.SeedRequest() with { IdempotencyKey = "order-1001", ActivationsLimit = 5 });
 
-        result.Error!.Code.Should().Be(LicenseErrorCodes.IdempotencyConflict);
+        result.Error!.Code.Should().Be(LicenseErrorCodes.IdempotencyKeyConflict);
         result.Error.Field.Should().Be("idempotency_key");
         (await sut.AllLicensesAsync()).Should().ContainSingle().Which.ActivationsLimit.Should().Be(3);
     }

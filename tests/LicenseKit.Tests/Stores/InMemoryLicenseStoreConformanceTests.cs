@@ -1,3 +1,4 @@
+using LicenseKit.Stores;
 using LicenseKit.Testing;
 
 namespace LicenseKit.Tests.Stores;

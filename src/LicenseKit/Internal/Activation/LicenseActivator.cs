@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Internal;
 
 /// <summary>The default <see cref="ILicenseActivator"/>.</summary>
@@ -37,7 +39,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
             {
                 Id = PrefixedId.Create(PrefixedId.Instance),
                 BusinessId = businessId,
-                LicenseKeyId = license.Id,
+                LicenseId = license.Id,
                 Name = request.Name,
                 Fingerprint = request.Fingerprint,
                 CreatedAt = now,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using LicenseKit.Serialization;
 
 namespace LicenseKit.Internal;
 
@@ -54,7 +55,7 @@ internal sealed class LicenseKitTelemetry : IDisposable
             _validations.Add(
                 1,
                 new KeyValuePair<string, object?>(LicenseKitDiagnostics.ResultTag, code == LicenseValidationCode.Valid ? "success" : "failure"),
-                new KeyValuePair<string, object?>(LicenseKitDiagnostics.CodeTag, LicenseValidationCodes.ToWire(code)));
+                new KeyValuePair<string, object?>(LicenseKitDiagnostics.CodeTag, LicenseWireFormat.ToWire(code)));
         }
     }
 

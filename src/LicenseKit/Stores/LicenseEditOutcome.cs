@@ -1,7 +1,7 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>What <see cref="ILicenseStore.UpdateAsync"/> did.</summary>
-public enum LicenseUpdateOutcome
+public enum LicenseEditOutcome
 {
     /// <summary>The license was replaced.</summary>
     Updated,

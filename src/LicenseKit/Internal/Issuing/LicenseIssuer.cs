@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Internal;
 
 /// <summary>The default <see cref="ILicenseIssuer"/>.</summary>
@@ -62,7 +64,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                     return LicenseResult<License>.Success(created.License!);
 
                 case LicenseCreateOutcome.IdempotencyKeyExists:
-                    return context.Refuse<License>(LicenseOperation.Issue, LicenseErrorCodes.IdempotencyConflict, "This idempotency key was already used with a different request.", "idempotency_key");
+                    return context.Refuse<License>(LicenseOperation.Issue, LicenseErrorCodes.IdempotencyKeyConflict, "This idempotency key was already used with a different request.", "idempotency_key");
 
                 case LicenseCreateOutcome.DuplicateKey when customKey is not null:
                     return context.Refuse<License>(LicenseOperation.Issue, LicenseErrorCodes.DuplicateKey, "Another license of this business already uses this key.", "key");

@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Internal;
 
 /// <summary>The default <see cref="ILicenseManager"/>.</summary>
@@ -29,7 +31,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         InputValidator.Range(ref errors, pageSize, "page_size", 1, context.Options.MaxPageSize, string.Empty);
         InputValidator.OptionalText(ref errors, query.ProductId, "product_id", LicenseLimits.MaxIdLength);
         InputValidator.OptionalText(ref errors, query.CustomerId, "customer_id", LicenseLimits.MaxIdLength);
-        LicenseListPosition? after = null;
+        LicenseKeysetPosition? after = null;
         if (query.Cursor is not null)
         {
             if (LicenseCursor.TryDecode(query.Cursor, out var position))
@@ -48,7 +50,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var storeQuery = new LicenseListQuery
+        var storeQuery = new LicenseKeysetQuery
         {
             ProductId = query.ProductId,
             CustomerId = query.CustomerId,
@@ -120,7 +122,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             var result = await context.Store.UpdateAsync(next, current.Version, cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
             {
-                case LicenseUpdateOutcome.Updated:
+                case LicenseEditOutcome.Updated:
                     if (context.Events.HasHandlers)
                     {
                         LicenseUpdated updated = next.Status != current.Status
@@ -131,11 +133,11 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
 
                     return context.Succeed(LicenseOperation.Update, next);
 
-                case LicenseUpdateOutcome.ConcurrencyConflict when expectedVersion is null:
+                case LicenseEditOutcome.ConcurrencyConflict when expectedVersion is null:
                     Log.ConcurrentWriteRetry(context.Logger, "Update", licenseId, attempt);
                     continue;
 
-                case LicenseUpdateOutcome.ConcurrencyConflict:
+                case LicenseEditOutcome.ConcurrencyConflict:
                     return context.Refuse<License>(LicenseOperation.Update, [ConcurrencyConflict(current.Version, result.License?.Version)]);
 
                 default:
@@ -225,7 +227,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             if (update.ActivationsLimit.Value is { } limit && limit < current.InstancesCount)
             {
                 return LicenseResult<License>.Failed(
-                    LicenseErrorCodes.ActivationLimitBelowUsage,
+                    LicenseErrorCodes.ActivationLimitLessThanCurrentAmount,
                     $"The license has {current.InstancesCount} live instances; deactivate some before lowering the limit to {limit}.",
                     "activations_limit");
             }

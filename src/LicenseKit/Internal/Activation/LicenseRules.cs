@@ -20,7 +20,7 @@ internal static class LicenseRules
         LicenseValidationCode.Archived => new(LicenseErrorCodes.LicenseArchived, "The license is archived.", "license_key"),
         LicenseValidationCode.Expired => new(LicenseErrorCodes.LicenseExpired, "The license has expired.", "license_key"),
         _ when countLimit && license.ActivationsLimit is { } limit && license.InstancesCount >= limit =>
-            new(LicenseErrorCodes.ActivationLimitReached, $"The license already has {license.InstancesCount} of {limit} allowed activations.", "license_key"),
+            new(LicenseErrorCodes.LicenseKeyLimitReached, $"The license already has {license.InstancesCount} of {limit} allowed activations.", "license_key"),
         _ => null,
     };
 }

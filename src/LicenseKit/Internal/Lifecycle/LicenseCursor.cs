@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using LicenseKit.Stores;
 
 namespace LicenseKit.Internal;
 
@@ -12,7 +13,7 @@ internal static class LicenseCursor
     public static string Encode(License last) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Version}|{last.CreatedAt.ToUnixTimeMilliseconds()}|{last.Id}")));
 
-    public static bool TryDecode(string cursor, out LicenseListPosition position)
+    public static bool TryDecode(string cursor, out LicenseKeysetPosition position)
     {
         position = default;
         if (cursor.Length > 512)
@@ -38,7 +39,7 @@ internal static class LicenseCursor
             return false;
         }
 
-        position = new LicenseListPosition(DateTimeOffset.FromUnixTimeMilliseconds(unixMs), parts[2]);
+        position = new LicenseKeysetPosition(DateTimeOffset.FromUnixTimeMilliseconds(unixMs), parts[2]);
         return true;
     }
 }

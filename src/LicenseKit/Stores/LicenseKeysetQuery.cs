@@ -1,7 +1,7 @@
-namespace LicenseKit;
+namespace LicenseKit.Stores;
 
 /// <summary>The filters and position of <see cref="ILicenseStore.ListAsync"/>. Unset filters match everything.</summary>
-public sealed record LicenseListQuery
+public sealed record LicenseKeysetQuery
 {
     /// <summary>Only licenses of this product.</summary>
     public string? ProductId { get; init; }
@@ -22,7 +22,7 @@ public sealed record LicenseListQuery
     public DateTimeOffset? CreatedBefore { get; init; }
 
     /// <summary>Start strictly after this position in the (created_at desc, id desc) order; <see langword="null"/> for the first page.</summary>
-    public LicenseListPosition? After { get; init; }
+    public LicenseKeysetPosition? After { get; init; }
 
     /// <summary>The maximum number of licenses to return.</summary>
     public int Limit { get; init; } = 20;
