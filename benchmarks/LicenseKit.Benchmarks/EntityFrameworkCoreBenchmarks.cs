@@ -206,7 +206,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         {
             Id = PrefixedId.Create(PrefixedId.Instance),
             BusinessId = BusinessId,
-            LicenseKeyId = _activated.Id,
+            LicenseId = _activated.Id,
             Name = "machine",
             Fingerprint = fingerprint,
             CreatedAt = Now,

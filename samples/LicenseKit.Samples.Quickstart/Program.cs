@@ -33,5 +33,5 @@ Console.WriteLine(JsonSerializer.Serialize(license, new JsonSerializerOptions(Li
 var activator = scope.ServiceProvider.GetRequiredService<ILicenseActivator>();
 var activation = await activator.ActivateAsync(new ActivateLicenseRequest { LicenseKey = license.Key, Name = "build-agent-01", Fingerprint = "fp-7f3a" });
 var validation = await activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = license.Key, LicenseKeyInstanceId = activation.Value?.Instance.Id });
-Console.WriteLine($"Activated {activation.Value?.Instance.Id}: \"{activation.Value?.ActivationMessage}\"; validation: {LicenseValidationCodes.ToWire(validation.Code)}");
+Console.WriteLine($"Activated {activation.Value?.Instance.Id}: \"{activation.Value?.ActivationMessage}\"; validation: {LicenseWireFormat.ToWire(validation.Code)}");
 return validation.Valid ? 0 : 1;

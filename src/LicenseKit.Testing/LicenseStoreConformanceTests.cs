@@ -79,7 +79,7 @@ public abstract partial class LicenseStoreConformanceTests
         {
             Id = PrefixedId.Create(PrefixedId.Instance),
             BusinessId = license.BusinessId,
-            LicenseKeyId = license.Id,
+            LicenseId = license.Id,
             Name = fingerprint is null ? "machine" : "machine " + fingerprint,
             Fingerprint = fingerprint,
             CreatedAt = at,

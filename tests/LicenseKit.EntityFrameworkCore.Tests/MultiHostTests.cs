@@ -57,7 +57,7 @@ public abstract class MultiHostTests
         });
 
         results.Count(r => r.Succeeded).Should().Be(25);
-        results.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Should().HaveCount(975).And.OnlyContain(code => code == LicenseErrorCodes.ActivationLimitReached);
+        results.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Should().HaveCount(975).And.OnlyContain(code => code == LicenseErrorCodes.LicenseKeyLimitReached);
         foreach (var host in _hosts)
         {
             await using var scope = host.CreateAsyncScope();
@@ -96,11 +96,11 @@ public abstract class MultiHostTests
 
         var updateResults = updates.OfType<LicenseResult<License>>().ToList();
         updateResults.Should().HaveCount(30);
-        updateResults.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Should().NotContain(code => code != LicenseErrorCodes.ActivationLimitBelowUsage);
+        updateResults.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Should().NotContain(code => code != LicenseErrorCodes.ActivationLimitLessThanCurrentAmount);
         updateResults.Count(r => r.Succeeded).Should().BeGreaterThanOrEqualTo(20);
         var activated = activations.OfType<LicenseResult<LicenseActivationResponse>>().Count(r => r.Succeeded);
         activations.OfType<LicenseResult<LicenseActivationResponse>>().Where(r => !r.Succeeded).Select(r => r.Error!.Code)
-            .Should().NotContain(code => code != LicenseErrorCodes.ActivationLimitReached);
+            .Should().NotContain(code => code != LicenseErrorCodes.LicenseKeyLimitReached);
         await using var check = _hosts[0].CreateAsyncScope();
         var stored = (await check.ServiceProvider.GetRequiredService<ILicenseManager>().FindByIdAsync(license.Id))!;
         stored.InstancesCount.Should().Be(activated);

@@ -32,7 +32,7 @@ public sealed class PostgreSqlSchemaConformanceTests : EntityFrameworkCoreConfor
         await store.ActivateAsync(new InstanceActivation(
             license.BusinessId,
             license.Id,
-            new LicenseInstance { Id = PrefixedId.Create(PrefixedId.Instance), BusinessId = license.BusinessId, LicenseKeyId = license.Id, Name = "machine", Fingerprint = "device-1", CreatedAt = now },
+            new LicenseInstance { Id = PrefixedId.Create(PrefixedId.Instance), BusinessId = license.BusinessId, LicenseId = license.Id, Name = "machine", Fingerprint = "device-1", CreatedAt = now },
             now));
 
         await using var context = CreateContext(Database);

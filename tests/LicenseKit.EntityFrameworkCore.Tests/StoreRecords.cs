@@ -27,7 +27,7 @@ internal static class StoreRecords
         {
             Id = PrefixedId.Create(PrefixedId.Instance),
             BusinessId = license.BusinessId,
-            LicenseKeyId = license.Id,
+            LicenseId = license.Id,
             Name = "machine",
             Fingerprint = fingerprint,
             CreatedAt = Now,

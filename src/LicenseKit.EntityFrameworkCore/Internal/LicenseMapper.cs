@@ -85,7 +85,7 @@ internal static class LicenseMapper
     {
         Id = instance.Id,
         BusinessId = instance.BusinessId,
-        LicenseId = instance.LicenseKeyId,
+        LicenseId = instance.LicenseId,
         Name = instance.Name,
         Fingerprint = instance.Fingerprint,
         CreatedAt = ToUnixMs(instance.CreatedAt),
@@ -95,7 +95,7 @@ internal static class LicenseMapper
     {
         Id = entity.Id,
         BusinessId = entity.BusinessId,
-        LicenseKeyId = entity.LicenseId,
+        LicenseId = entity.LicenseId,
         Name = entity.Name,
         Fingerprint = entity.Fingerprint,
         CreatedAt = FromUnixMs(entity.CreatedAt),

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.Signing.Internal;
 
 /// <summary>The default <see cref="ILicenseSigningKeyProvider"/>: the key in <see cref="SignedLicenseOptions"/>, imported once.</summary>
 internal sealed class OptionsLicenseSigningKeyProvider(IOptions<SignedLicenseOptions> options) : ILicenseSigningKeyProvider, IDisposable
@@ -11,7 +11,7 @@ internal sealed class OptionsLicenseSigningKeyProvider(IOptions<SignedLicenseOpt
         return LicenseSigningKey.FromPem(value.KeyId!, value.SigningKeyPem!);
     });
 
-    public LicenseSigningKey GetSigningKey() => _key.Value;
+    public ValueTask<LicenseSigningKey> GetSigningKeyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_key.Value);
 
     public void Dispose()
     {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.Signing.Internal;
 
 /// <summary>
 /// Validates <see cref="SignedLicenseOptions"/> at startup, importing the key once, so a missing, malformed or

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.Verification.Internal;
 
 /// <summary>Recognizes the P-256 curve whatever name the platform's crypto library reports for it.</summary>
 internal static class EcCurves

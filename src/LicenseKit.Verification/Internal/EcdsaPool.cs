@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.Verification.Internal;
 
 /// <summary>
 /// A lock-free pool of <see cref="ECDsa"/> instances holding one key. The BCL documents no thread-safety guarantee for

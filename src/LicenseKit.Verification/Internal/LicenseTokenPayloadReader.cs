@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Text.Json;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.Verification.Internal;
 
 /// <summary>
 /// Reads an LK1 payload strictly: the root is one object, every required member appears exactly once with its type,

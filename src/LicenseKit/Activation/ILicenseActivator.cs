@@ -10,7 +10,7 @@ public interface ILicenseActivator
     /// Activates an instance. Refused with <see cref="LicenseErrorCodes.LicenseKeyNotFound"/>,
     /// <see cref="LicenseErrorCodes.LicenseRevoked"/>, <see cref="LicenseErrorCodes.LicenseDisabled"/>,
     /// <see cref="LicenseErrorCodes.LicenseArchived"/>, <see cref="LicenseErrorCodes.LicenseExpired"/> or
-    /// <see cref="LicenseErrorCodes.ActivationLimitReached"/> (checked in that order). A known fingerprint returns its
+    /// <see cref="LicenseErrorCodes.LicenseKeyLimitReached"/> (checked in that order). A known fingerprint returns its
     /// existing instance without using a slot. The limit holds under any concurrency.
     /// </summary>
     /// <param name="request">The request.</param>

@@ -9,6 +9,9 @@ public static class LicenseErrorCodes
     /// <summary>A string field is longer than its documented maximum (<see cref="LicenseLimits"/>).</summary>
     public const string FieldTooLong = "FIELD_TOO_LONG";
 
+    /// <summary>A string field is shorter than its minimum, e.g. a custom key under <see cref="LicenseKitOptions.MinCustomKeyLength"/>.</summary>
+    public const string FieldTooShort = "FIELD_TOO_SHORT";
+
     /// <summary>A string field holds control characters or other characters it may not contain.</summary>
     public const string FieldInvalidCharacters = "FIELD_INVALID_CHARACTERS";
 
@@ -28,7 +31,7 @@ public static class LicenseErrorCodes
     public const string DuplicateKey = "DUPLICATE_KEY";
 
     /// <summary>The idempotency key was used before with a different request.</summary>
-    public const string IdempotencyConflict = "IDEMPOTENCY_KEY_CONFLICT";
+    public const string IdempotencyKeyConflict = "IDEMPOTENCY_KEY_CONFLICT";
 
     /// <summary>No license with that id is visible to the current business.</summary>
     public const string LicenseNotFound = "LICENSE_NOT_FOUND";
@@ -52,10 +55,10 @@ public static class LicenseErrorCodes
     public const string LicenseArchived = "LICENSE_ARCHIVED";
 
     /// <summary>The license already has as many live instances as its activations limit allows.</summary>
-    public const string ActivationLimitReached = "LICENSE_KEY_LIMIT_REACHED";
+    public const string LicenseKeyLimitReached = "LICENSE_KEY_LIMIT_REACHED";
 
     /// <summary>The new activations limit is lower than the number of live instances.</summary>
-    public const string ActivationLimitBelowUsage = "ACTIVATION_LIMIT_LESS_THAN_CURRENT_AMOUNT";
+    public const string ActivationLimitLessThanCurrentAmount = "ACTIVATION_LIMIT_LESS_THAN_CURRENT_AMOUNT";
 
     /// <summary>The requested status change is not allowed (see the transition table on <see cref="LicenseStatus"/>).</summary>
     public const string InvalidStatusTransition = "INVALID_STATUS_TRANSITION";

@@ -1,6 +1,6 @@
 namespace LicenseKit;
 
-/// <summary>Issues new licenses: the seed's "Create License Key".</summary>
+/// <summary>Issues new licenses (the Create License Key operation of the REST wire format).</summary>
 public interface ILicenseIssuer
 {
     /// <summary>
@@ -10,7 +10,7 @@ public interface ILicenseIssuer
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The license, or the errors (every invalid field at once; <see cref="LicenseErrorCodes.DuplicateKey"/>;
-    /// <see cref="LicenseErrorCodes.IdempotencyConflict"/>). Nothing is stored on failure.</returns>
+    /// <see cref="LicenseErrorCodes.IdempotencyKeyConflict"/>). Nothing is stored on failure.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     Task<LicenseResult<License>> IssueAsync(IssueLicenseRequest request, CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace LicenseKit;
 
 /// <summary>
-/// A request to issue a license: the seed's create body (<c>product_id</c>, <c>customer_id</c>,
+/// A request to issue a license: the Create License Key REST format's body (<c>product_id</c>, <c>customer_id</c>,
 /// <c>activations_limit</c>, <c>duration_hours</c>, <c>key</c>) plus payment, activation message, metadata and an
 /// idempotency key. Limits are listed in <see cref="LicenseLimits"/>.
 /// </summary>
@@ -42,7 +42,7 @@ public sealed record IssueLicenseRequest
     /// <summary>
     /// An idempotency key, unique per business: repeating a request with the same key returns the license the first
     /// call issued and issues nothing new; reusing it for a different request fails with
-    /// <see cref="LicenseErrorCodes.IdempotencyConflict"/>. HTTP hosts take it from the <c>Idempotency-Key</c> header.
+    /// <see cref="LicenseErrorCodes.IdempotencyKeyConflict"/>. HTTP hosts take it from the <c>Idempotency-Key</c> header.
     /// </summary>
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LicenseKit;
 
 /// <summary>
@@ -12,8 +14,9 @@ public sealed record LicenseInstance
     /// <summary>The business that owns the license.</summary>
     public required string BusinessId { get; init; }
 
-    /// <summary>The license this instance belongs to.</summary>
-    public required string LicenseKeyId { get; init; }
+    /// <summary>The id of the license this instance belongs to (wire name <c>license_key_id</c>).</summary>
+    [JsonPropertyName("license_key_id")]
+    public required string LicenseId { get; init; }
 
     /// <summary>A human-readable name chosen by the client, e.g. the machine name.</summary>
     public required string Name { get; init; }

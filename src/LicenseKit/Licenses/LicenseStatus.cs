@@ -14,14 +14,11 @@ namespace LicenseKit;
 public enum LicenseStatus
 {
     /// <summary>The license can be activated and validates as valid (unless expired or archived).</summary>
-    [JsonStringEnumMemberName("ACTIVE")]
     Active = 0,
 
     /// <summary>The license is suspended; it can be enabled again.</summary>
-    [JsonStringEnumMemberName("DISABLED")]
     Disabled = 1,
 
     /// <summary>The license is revoked for good; no transition leaves this status.</summary>
-    [JsonStringEnumMemberName("REVOKED")]
     Revoked = 2,
 }

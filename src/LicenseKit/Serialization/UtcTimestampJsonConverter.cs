@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace LicenseKit.Serialization;
 
 /// <summary>
-/// Writes timestamps as the seed does, UTC with milliseconds and <c>Z</c> (<c>2026-05-11T01:12:25.764Z</c>), and reads
+/// Writes timestamps as the Create License Key REST format does, UTC with milliseconds and <c>Z</c> (<c>2026-05-11T01:12:25.764Z</c>), and reads
 /// any ISO 8601 timestamp, normalizing it to UTC.
 /// </summary>
 public sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>

@@ -27,7 +27,7 @@ internal static class Licenses
     {
         Id = "lki_4Xq9TestInstance",
         BusinessId = "biz_345TUESrCDPvrb",
-        LicenseKeyId = "lic_hyQQhhNzfEuvv",
+        LicenseId = "lic_hyQQhhNzfEuvv",
         Name = "laptop",
         Fingerprint = fingerprint,
         CreatedAt = Now,

@@ -21,7 +21,7 @@ public class LicenseActivatorTests
         activation.Instance.Id.Should().MatchRegex("^lki_[0-9A-Za-z]{16}$");
         activation.Instance.Name.Should().Be("build-agent-01");
         activation.Instance.Fingerprint.Should().Be("fp-1");
-        activation.Instance.LicenseKeyId.Should().Be(license.Id);
+        activation.Instance.LicenseId.Should().Be(license.Id);
         activation.Instance.BusinessId.Should().Be(license.BusinessId);
         activation.Instance.CreatedAt.Should().Be(TestServices.Start.AddMinutes(3));
         activation.ActivationMessage.Should().Be("Thank you! Your license is now active.");
@@ -57,7 +57,7 @@ public class LicenseActivatorTests
         again.Instance.Should().Be(first.Instance);
         again.License.InstancesCount.Should().Be(1);
         again.License.Version.Should().Be(first.License.Version);
-        (await sut.Activator.ActivateAsync(Activate(license, "other", "fp-2"))).Error!.Code.Should().Be(LicenseErrorCodes.ActivationLimitReached);
+        (await sut.Activator.ActivateAsync(Activate(license, "other", "fp-2"))).Error!.Code.Should().Be(LicenseErrorCodes.LicenseKeyLimitReached);
     }
 
     [Test]
@@ -71,7 +71,7 @@ public class LicenseActivatorTests
 
         var result = await sut.Activator.ActivateAsync(Activate(license, "c"));
 
-        result.Error!.Should().Match<LicenseError>(e => e.Code == LicenseErrorCodes.ActivationLimitReached && e.Field == "license_key");
+        result.Error!.Should().Match<LicenseError>(e => e.Code == LicenseErrorCodes.LicenseKeyLimitReached && e.Field == "license_key");
         (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(before);
         (await sut.Manager.ListInstancesAsync(license.Id)).Value.Should().HaveCount(2);
     }
@@ -82,7 +82,7 @@ public class LicenseActivatorTests
         await using var sut = new TestServices();
         var license = await sut.IssueAsync(TestServices.SeedRequest() with { ActivationsLimit = 0 });
 
-        (await sut.Activator.ActivateAsync(Activate(license))).Error!.Code.Should().Be(LicenseErrorCodes.ActivationLimitReached);
+        (await sut.Activator.ActivateAsync(Activate(license))).Error!.Code.Should().Be(LicenseErrorCodes.LicenseKeyLimitReached);
     }
 
     [Test]
@@ -176,7 +176,7 @@ public class LicenseActivatorTests
                 results.Add(await sut.Activator.ActivateAsync(Activate(license, $"device-{i}", $"fp-{i}"), ct)));
 
             results.Count(r => r.Succeeded).Should().Be(25);
-            results.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Distinct().Should().Equal(LicenseErrorCodes.ActivationLimitReached);
+            results.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Distinct().Should().Equal(LicenseErrorCodes.LicenseKeyLimitReached);
             (await sut.Manager.FindByIdAsync(license.Id))!.InstancesCount.Should().Be(25);
             (await sut.Manager.ListInstancesAsync(license.Id)).Value.Should().HaveCount(25);
         }
@@ -366,7 +366,8 @@ public class LicenseActivatorTests
 
     private sealed class FakeSigner : ILicenseTokenSigner
     {
-        public string Sign(License license, LicenseInstance? instance) => $"{license.Id}/{instance?.Id}/v{license.Version}";
+        public ValueTask<string> SignAsync(License license, LicenseInstance? instance, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult($"{license.Id}/{instance?.Id}/v{license.Version}");
     }
 
     private static async Task MakeAsync(TestServices sut, License license, string state)

@@ -197,7 +197,7 @@ public class LicenseManagerTests
 
         var result = await sut.Manager.UpdateAsync(license.Id, new LicenseUpdate { ActivationsLimit = 1 });
 
-        result.Error!.Should().Match<LicenseError>(e => e.Code == LicenseErrorCodes.ActivationLimitBelowUsage && e.Field == "activations_limit");
+        result.Error!.Should().Match<LicenseError>(e => e.Code == LicenseErrorCodes.ActivationLimitLessThanCurrentAmount && e.Field == "activations_limit");
         (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(before);
         (await sut.Manager.UpdateAsync(license.Id, new LicenseUpdate { ActivationsLimit = 2 })).Value!.ActivationsLimit.Should().Be(2);
     }

@@ -1,0 +1,168 @@
+using LicenseKit.Stores;
+
+namespace LicenseKit.Internal;
+
+/// <summary>The default <see cref="ILicenseActivator"/>.</summary>
+internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenSigner? signer = null) : ILicenseActivator
+{
+    // A key as a customer typed or pasted it: the longest stored key plus room for surrounding whitespace.
+    private const int MaxKeyInputLength = LicenseLimits.MaxKeyLength + 64;
+
+    public async Task<LicenseResult<LicenseActivationResponse>> ActivateAsync(ActivateLicenseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Activate");
+
+        // A key pasted from an e-mail carries line breaks or tabs around it; like validation, ignore them.
+        var key = request.LicenseKey?.Trim();
+        List<LicenseError>? errors = null;
+        InputValidator.RequiredText(context.Describe, ref errors, key, "license_key", MaxKeyInputLength);
+        InputValidator.RequiredText(context.Describe, ref errors, request.Name, "name", LicenseLimits.MaxInstanceNameLength);
+        InputValidator.OptionalText(context.Describe, ref errors, request.Fingerprint, "fingerprint", LicenseLimits.MaxFingerprintLength);
+        if (errors is not null)
+        {
+            return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, errors);
+        }
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
+        if (license is null)
+        {
+            return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, context.Describe.LicenseKeyNotFound());
+        }
+
+        // The store applies ActivationRule atomically and reports why it refused. This early answer from the read applies
+        // the same rule, so that a refused activation costs no signature.
+        var now = context.Now();
+        if (ActivationRule.Refusal(license, now) is { } refusal)
+        {
+            return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, refusal, license)]);
+        }
+
+        var instance = new LicenseInstance
+        {
+            Id = PrefixedId.Create(PrefixedId.Instance),
+            BusinessId = businessId,
+            LicenseId = license.Id,
+            Name = request.Name,
+            Fingerprint = request.Fingerprint,
+            CreatedAt = now,
+        };
+
+        // Signing can still fail (a vault that is down): sign the license as the write will leave it, before the write,
+        // so a failure uses no slot.
+        var expected = license with { InstancesCount = license.InstancesCount + 1, UpdatedAt = now, Version = license.Version + 1 };
+        var token = signer is null ? null : await signer.SignAsync(expected, instance, cancellationToken).ConfigureAwait(false);
+        var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case InstanceActivationOutcome.Activated:
+                if (token is not null && result.License != expected)
+                {
+                    // A concurrent change landed in between: the token must describe what was written.
+                    token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
+                }
+
+                Log.InstanceActivated(context.Logger, instance.Id, license.Id);
+                if (context.Events.HasHandlers)
+                {
+                    await context.Events.DispatchAsync(
+                        new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
+
+            case InstanceActivationOutcome.ExistingInstance:
+                var existingToken = signer is null ? null : await signer.SignAsync(result.License!, result.Instance, cancellationToken).ConfigureAwait(false);
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
+
+            default:
+                return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, result.Outcome, result.License)]);
+        }
+    }
+
+    public async Task<LicenseResult<LicenseInstance>> DeactivateAsync(DeactivateLicenseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Deactivate");
+
+        var key = request.LicenseKey?.Trim();
+        List<LicenseError>? errors = null;
+        InputValidator.RequiredText(context.Describe, ref errors, key, "license_key", MaxKeyInputLength);
+        InputValidator.RequiredText(context.Describe, ref errors, request.LicenseKeyInstanceId, "license_key_instance_id", LicenseLimits.MaxIdLength);
+        if (errors is not null)
+        {
+            return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, errors);
+        }
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
+        if (license is null)
+        {
+            return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, context.Describe.LicenseKeyNotFound());
+        }
+
+        var now = context.Now();
+        var result = await context.Store.DeactivateAsync(businessId, license.Id, request.LicenseKeyInstanceId, now, cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case InstanceDeactivationOutcome.Deactivated:
+                Log.InstanceDeactivated(context.Logger, result.Instance!.Id, license.Id);
+                if (context.Events.HasHandlers)
+                {
+                    await context.Events.DispatchAsync(
+                        new LicenseDeactivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = result.Instance },
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                return context.Succeed(LicenseOperation.Deactivate, result.Instance);
+
+            case InstanceDeactivationOutcome.InstanceNotFound:
+                return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, context.Describe.InstanceNotFound());
+
+            default:
+                return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, context.Describe.LicenseKeyNotFound());
+        }
+    }
+
+    public async Task<LicenseValidationResult> ValidateAsync(ValidateLicenseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Validate");
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var license = InputValidator.IsLookupable(request.LicenseKey, MaxKeyInputLength)
+            ? await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false)
+            : null;
+
+        var now = context.Now();
+        LicenseInstance? instance = null;
+        var code = license is null ? LicenseValidationCode.NotFound : LicenseRules.ValidationCode(license, now);
+        if (code == LicenseValidationCode.Valid && (request.LicenseKeyInstanceId is not null || request.Fingerprint is not null))
+        {
+            instance = IsLookupableOrAbsent(request.LicenseKeyInstanceId, LicenseLimits.MaxIdLength) && IsLookupableOrAbsent(request.Fingerprint, LicenseLimits.MaxFingerprintLength)
+                ? await context.Store.FindInstanceAsync(businessId, license!.Id, request.LicenseKeyInstanceId, request.Fingerprint, cancellationToken).ConfigureAwait(false)
+                : null;
+            code = instance is null ? LicenseValidationCode.InstanceNotFound : code;
+        }
+
+        context.Telemetry.Validated(code);
+        if (code != LicenseValidationCode.Valid && context.Events.HasHandlers)
+        {
+            await context.Events.DispatchAsync(
+                new LicenseValidationFailed { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Code = code, License = license },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        // Only a client validating its own instance gets a token: signing costs tens of microseconds, and an unbound
+        // token is not what an offline client should carry.
+        var token = code == LicenseValidationCode.Valid && instance is not null && signer is not null
+            ? await signer.SignAsync(license!, instance, cancellationToken).ConfigureAwait(false)
+            : null;
+        return new LicenseValidationResult { Code = code, License = license, Instance = instance, SignedLicense = token };
+    }
+
+    private static bool IsLookupableOrAbsent(string? value, int maxLength) =>
+        value is null || InputValidator.IsLookupable(value, maxLength);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace LicenseKit.Internal;
+
+/// <summary>Delivers events to the registered handlers, isolating the operation from handler failures.</summary>
+internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> handlers, ILoggerFactory? loggerFactory = null)
+{
+    private readonly ILogger _logger = (ILogger?)loggerFactory?.CreateLogger("LicenseKit.Events") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    private readonly ILicenseEventHandler[] _handlers = [.. handlers];
+
+    /// <summary>Whether anyone listens; callers skip building events when not.</summary>
+    public bool HasHandlers => _handlers.Length > 0;
+
+    public async Task DispatchAsync(LicenseEvent licenseEvent, CancellationToken cancellationToken)
+    {
+        foreach (var handler in _handlers)
+        {
+            try
+            {
+                await handler.HandleAsync(licenseEvent, cancellationToken).ConfigureAwait(false);
+            }
+            // The operation has already been written when events go out: only the caller's own cancellation may surface.
+            // A handler's timeout (TaskCanceledException from HttpClient) is a handler failure like any other.
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                Log.EventHandlerFailed(_logger, ex, handler.GetType().Name, licenseEvent.GetType().Name, licenseEvent.EventId);
+            }
+        }
+    }
+}

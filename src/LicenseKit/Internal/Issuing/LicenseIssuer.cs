@@ -1,0 +1,117 @@
+using LicenseKit.Stores;
+
+namespace LicenseKit.Internal;
+
+/// <summary>The default <see cref="ILicenseIssuer"/>.</summary>
+internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator keyGenerator) : ILicenseIssuer
+{
+    public async Task<LicenseResult<License>> IssueAsync(IssueLicenseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Issue");
+
+        var errors = Validate(request);
+        if (errors is not null)
+        {
+            return context.Refuse<License>(LicenseOperation.Issue, errors);
+        }
+
+        var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var now = context.Now();
+        var idempotency = request.IdempotencyKey is { } idempotencyKey ? new LicenseIdempotency(idempotencyKey, RequestHash.Compute(request)) : null;
+        var customKey = request.Key?.Trim();
+        var metadata = LicenseMetadata.From(request.Metadata);
+
+        for (var attempt = 1; attempt <= context.Options.MaxKeyGenerationAttempts; attempt++)
+        {
+            var license = new License
+            {
+                Id = PrefixedId.Create(PrefixedId.License),
+                Key = customKey ?? keyGenerator.GenerateKey(new KeyGenerationContext(businessId, request.ProductId)),
+                Status = LicenseStatus.Active,
+                BusinessId = businessId,
+                ProductId = request.ProductId,
+                PaymentId = request.PaymentId,
+                CustomerId = request.CustomerId,
+                ActivationsLimit = request.ActivationsLimit,
+                ActivationMessage = request.ActivationMessage,
+                InstancesCount = 0,
+                DurationHours = request.DurationHours,
+                ExpiresAt = request.DurationHours is { } hours ? now.AddHours(hours) : null,
+                Metadata = metadata,
+                Archived = false,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+            };
+
+            var created = await context.Store.CreateAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
+            switch (created.Outcome)
+            {
+                case LicenseCreateOutcome.Created:
+                    Log.LicenseIssued(context.Logger, license.Id, license.ProductId, businessId);
+                    activity?.SetTag("licensekit.license_id", license.Id);
+                    if (context.Events.HasHandlers)
+                    {
+                        await context.Events.DispatchAsync(
+                            new LicenseIssued { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = license },
+                            cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return context.Succeed(LicenseOperation.Issue, license);
+
+                // A replay answers with the license as it is now (the store's current row), not a snapshot of the first answer.
+                case LicenseCreateOutcome.IdempotencyKeyExists when created.ExistingRequestHash == idempotency!.RequestHash:
+                    return LicenseResult<License>.Success(created.License!);
+
+                case LicenseCreateOutcome.IdempotencyKeyExists:
+                    return context.Refuse<License>(LicenseOperation.Issue, context.Describe.IdempotencyKeyConflict());
+
+                case LicenseCreateOutcome.DuplicateKey when customKey is not null:
+                    return context.Refuse<License>(LicenseOperation.Issue, context.Describe.DuplicateKey());
+
+                default:
+                    // A generated key or id collided: draw new ones.
+                    continue;
+            }
+        }
+
+        return context.Refuse<License>(LicenseOperation.Issue, context.Describe.KeyGenerationFailed(context.Options.MaxKeyGenerationAttempts));
+    }
+
+    private List<LicenseError>? Validate(IssueLicenseRequest request)
+    {
+        List<LicenseError>? errors = null;
+        InputValidator.RequiredText(context.Describe, ref errors, request.ProductId, "product_id", LicenseLimits.MaxIdLength);
+        InputValidator.RequiredText(context.Describe, ref errors, request.CustomerId, "customer_id", LicenseLimits.MaxIdLength);
+        InputValidator.OptionalText(context.Describe, ref errors, request.PaymentId, "payment_id", LicenseLimits.MaxIdLength);
+        InputValidator.Range(context.Describe, ref errors, request.ActivationsLimit, "activations_limit", 0, LicenseLimits.MaxActivationsLimit);
+        InputValidator.Range(context.Describe, ref errors, request.DurationHours, "duration_hours", 1, LicenseLimits.MaxDurationHours);
+        ValidateCustomKey(ref errors, request.Key?.Trim());
+        InputValidator.OptionalText(context.Describe, ref errors, request.ActivationMessage, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
+        InputValidator.Metadata(context.Describe, ref errors, request.Metadata);
+        InputValidator.OptionalText(context.Describe, ref errors, request.IdempotencyKey, "idempotency_key", LicenseLimits.MaxIdempotencyKeyLength);
+        return errors;
+    }
+
+    private void ValidateCustomKey(ref List<LicenseError>? errors, string? customKey)
+    {
+        var before = errors?.Count ?? 0;
+        InputValidator.OptionalText(context.Describe, ref errors, customKey, "key", LicenseLimits.MaxKeyLength);
+        if (customKey is null || (errors?.Count ?? 0) != before)
+        {
+            return;
+        }
+
+        // Lengths count the normalized key the stores index: NFKC may lengthen a key (one ligature becomes several letters).
+        var normalized = LicenseKeyNormalizer.Normalize(customKey);
+        if (normalized.Length > LicenseLimits.MaxKeyLength)
+        {
+            InputValidator.Add(ref errors, context.Describe.FieldTooLong("key", normalized.Length, LicenseLimits.MaxKeyLength));
+        }
+        else if (normalized.Length < context.Options.MinCustomKeyLength)
+        {
+            InputValidator.Add(ref errors, context.Describe.KeyTooShort(context.Options.MinCustomKeyLength));
+        }
+    }
+}
