@@ -71,10 +71,13 @@ public sealed class SampleDatabaseOutageTests
         // Pooled connections keep a file open; drop them, then take the folder away so a new connection cannot open it.
         SqliteConnection.ClearAllPools();
         Directory.Move(sample.DatabasePath, moved);
-        HttpResponseMessage unreachable, unhealthy;
+        HttpResponseMessage unreachable, unreachableForHtml, unhealthy;
         try
         {
             unreachable = await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""));
+            using var html = new HttpRequestMessage(HttpMethod.Post, "/licenses/validate") { Content = TestApi.Json("""{"license_key":"NOPE"}""") };
+            html.Headers.Accept.ParseAdd("text/html");
+            unreachableForHtml = await app.SendAsync(html);
             unhealthy = await anonymous.GetAsync("/healthz");
         }
         finally
@@ -83,6 +86,9 @@ public sealed class SampleDatabaseOutageTests
         }
 
         (await unreachable.ShouldBeRetryLaterProblemAsync(HttpStatusCode.ServiceUnavailable, SampleProblems.DatabaseUnavailable)).Should().Be(7);
+        // A client that refuses JSON gets no body, but still the status and when to retry.
+        unreachableForHtml.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        unreachableForHtml.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(7));
         unhealthy.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
         (await anonymous.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
