@@ -95,6 +95,32 @@ public sealed class SampleDatabaseOutageTests
     }
 
     [Test]
+    public async Task Postgres_PooledConnectionsKilledByTheServer_AreRetriedOnFreshOnes_WithoutAnError()
+    {
+        await using var sample = await SampleHost.StartAsync(SampleStore.Postgres);
+        using var app = sample.Client("pk_test_acme");
+        (await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // What a failover or a server restart does to idle pooled connections: the next command on each one fails.
+        int killed;
+        await using (var admin = new NpgsqlConnection(sample.DatabasePath))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                """
+                WITH others AS MATERIALIZED (SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid())
+                SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int FROM others
+                """, admin);
+            killed = (int)(await kill.ExecuteScalarAsync())!;
+        }
+
+        var after = await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""));
+
+        killed.Should().BeGreaterThan(0);
+        after.StatusCode.Should().Be(HttpStatusCode.OK, "EF Core's retrying strategy repeats the lookup on a new connection");
+    }
+
+    [Test]
     public async Task Postgres_UnexpectedDatabaseError_Answers500Problem_WithTraceIdAndNoDetails()
     {
         await using var sample = await SampleHost.StartAsync(SampleStore.Postgres);
