@@ -48,7 +48,7 @@ internal static class JsonBody
 
         if (bytes.Length == 0)
         {
-            return (null, new LicenseError(LicenseHttpErrorCodes.BodyRequired, "A JSON object body is required."));
+            return (null, new LicenseError(LicenseHttpErrorCodes.RequestBodyRequired, "A JSON object body is required."));
         }
 
         if (!IsJson(request.ContentType))
@@ -61,7 +61,7 @@ internal static class JsonBody
         {
             document = JsonDocument.Parse(bytes, DocumentOptions);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsMalformedInput(e))
         {
             return (null, new LicenseError(LicenseHttpErrorCodes.InvalidJson, $"The body is not valid JSON: {e.Message}"));
         }
@@ -75,8 +75,13 @@ internal static class JsonBody
         return (document, null);
     }
 
+    // What the reader throws for a body it cannot take: a JsonException for the grammar, an InvalidOperationException
+    // when the duplicate-property check decodes a name that holds a lone surrogate escape ("\ud800", at any depth), an
+    // ArgumentException (DecoderFallbackException) for bytes that do not decode. Anything else is a bug and surfaces.
+    private static bool IsMalformedInput(Exception e) => e is JsonException or InvalidOperationException or ArgumentException;
+
     private static LicenseError TooLarge() =>
-        new(LicenseHttpErrorCodes.BodyTooLarge, $"The body is larger than {LicenseKitHttpLimits.MaxRequestBodyBytes} bytes.");
+        new(LicenseHttpErrorCodes.RequestBodyTooLarge, $"The body is larger than {LicenseKitHttpLimits.MaxRequestBodyBytes} bytes.");
 
     /// <summary>Reads at most one byte more than the limit, so an oversized body is detected without buffering it.</summary>
     private static async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
