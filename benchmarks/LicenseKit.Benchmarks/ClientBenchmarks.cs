@@ -43,7 +43,7 @@ public class ClientBenchmarks : IDisposable
         {
             Id = "lki_4Xq9ZrT7wPq2",
             BusinessId = license.BusinessId,
-            LicenseKeyId = license.Id,
+            LicenseId = license.Id,
             Name = "laptop",
             Fingerprint = Fingerprint,
             CreatedAt = now,
