@@ -48,7 +48,7 @@ public class ClientBenchmarks : IDisposable
             Fingerprint = Fingerprint,
             CreatedAt = now,
         };
-        _token = new LicenseTokenSigner(signingKey, TimeSpan.FromDays(7)).Sign(license, instance);
+        _token = new LicenseTokenSigner(signingKey, TimeSpan.FromDays(7)).SignAsync(license, instance).AsTask().GetAwaiter().GetResult();
 
         var publicKeyPem = key.ExportSubjectPublicKeyInfoPem();
         _verifier = new LicenseTokenVerifier(publicKeyPem, KeyId);
