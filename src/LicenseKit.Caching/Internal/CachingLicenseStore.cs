@@ -1,0 +1,92 @@
+using LicenseKit.Stores;
+
+namespace LicenseKit.Caching.Internal;
+
+/// <summary>
+/// Serves the lookups validation and lifecycle calls make (by key, by id) from <see cref="LicenseCache"/> and passes
+/// everything else to the decorated store. A key maps to a license id and the id to the license, so a write evicts
+/// one entry per license whatever key it was found by; writes are in <c>CachingLicenseStore.Writes.cs</c>.
+/// </summary>
+/// <remarks>
+/// Only what the store returned is cached, and no rule is evaluated here: expiry, status and instances are still judged
+/// by the caller at its own clock, so a cached license answers exactly as the store's copy would.
+/// </remarks>
+internal sealed partial class CachingLicenseStore(ILicenseStore inner, LicenseCache cache, bool ownsInner) : ILicenseStore, IAsyncDisposable, IDisposable
+{
+    public async Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
+    {
+        var idEntry = LicenseCacheKeys.ForId(businessId, licenseId);
+        if (cache.TryGet<License>(idEntry, out var cached))
+        {
+            return cached;
+        }
+
+        var license = await inner.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+        cache.Set(idEntry, license);
+        return license;
+    }
+
+    public async Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default)
+    {
+        var keyEntry = LicenseCacheKeys.ForKey(businessId, normalizedKey);
+        if (cache.TryGet<string>(keyEntry, out var licenseId))
+        {
+            if (licenseId is null)
+            {
+                return null;
+            }
+
+            // The license must still carry this key: a store may let an update change it.
+            if (cache.TryGet<License>(LicenseCacheKeys.ForId(businessId, licenseId), out var cached)
+                && cached is not null
+                && string.Equals(LicenseKeyNormalizer.Normalize(cached.Key), normalizedKey, StringComparison.Ordinal))
+            {
+                return cached;
+            }
+        }
+
+        var license = await inner.FindByKeyAsync(businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
+        cache.Set(keyEntry, license?.Id);
+        if (license is not null)
+        {
+            cache.Set(LicenseCacheKeys.ForId(businessId, license.Id), license);
+        }
+
+        return license;
+    }
+
+    public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(businessId, query, cancellationToken);
+
+    public Task<LicenseInstance?> FindInstanceAsync(string businessId, string licenseId, string? instanceId, string? fingerprint, CancellationToken cancellationToken = default) =>
+        inner.FindInstanceAsync(businessId, licenseId, instanceId, fingerprint, cancellationToken);
+
+    public Task<IReadOnlyList<LicenseInstance>> ListInstancesAsync(string businessId, string licenseId, CancellationToken cancellationToken = default) =>
+        inner.ListInstancesAsync(businessId, licenseId, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!ownsInner)
+        {
+            return;
+        }
+
+        switch (inner)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (ownsInner && inner is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+}
