@@ -10,7 +10,7 @@ public sealed class LicenseCacheOptions
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// How long a host keeps a license it read (or the fact that a key or id was not found). This is the hard bound on
+    /// How long a host keeps a license it read (or the fact that a key was not found). This is the hard bound on
     /// how stale another host can be: when Redis is unreachable, when a write bypasses the cache, or when a read races
     /// a write. With Redis reachable, a write on one host evicts the entry on every host within the backplane's delivery
     /// time instead. Default: 10 seconds.

@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LicenseKitCachingBuilderExtensions
 {
     /// <summary>
-    /// Caches the licenses the store finds by key or id (what validation, activation and lifecycle calls read) in this
+    /// Caches the licenses the store finds by key (what validation, activation and deactivation start with) in this
     /// host's memory, and makes every write through LicenseKit evict what it changed here and, when
     /// <see cref="LicenseCacheOptions.RedisConfiguration"/> is set, on every host sharing that Redis server. Validation
     /// answers as without the cache; a host that cannot reach Redis keeps answering from its store and memory.

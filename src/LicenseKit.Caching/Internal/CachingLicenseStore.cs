@@ -3,8 +3,8 @@ using LicenseKit.Stores;
 namespace LicenseKit.Caching.Internal;
 
 /// <summary>
-/// Serves the lookups validation and lifecycle calls make (by key, by id) from <see cref="LicenseCache"/> and passes
-/// everything else to the decorated store. A key maps to a license id and the id to the license, so a write evicts
+/// Serves lookups by key (what validation, activation and deactivation start with) from <see cref="LicenseCache"/> and
+/// passes everything else to the decorated store. A key maps to a license id and the id to the license, so a write evicts
 /// one entry per license whatever key it was found by; writes are in <c>CachingLicenseStore.Writes.cs</c>.
 /// </summary>
 /// <remarks>
@@ -13,16 +13,17 @@ namespace LicenseKit.Caching.Internal;
 /// </remarks>
 internal sealed partial class CachingLicenseStore(ILicenseStore inner, LicenseCache cache, bool ownsInner) : ILicenseStore, IAsyncDisposable, IDisposable
 {
+    // Lookups by id come before a read-modify-write (update, status change, archive) that must see the stored version,
+    // so they always ask the store; what it answers refreshes the entry key lookups use.
     public async Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
     {
-        var idEntry = LicenseCacheKeys.ForId(businessId, licenseId);
-        if (cache.TryGet<License>(idEntry, out var cached))
+        var evictionCount = cache.EvictionCount;
+        var license = await inner.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+        if (license is not null)
         {
-            return cached;
+            cache.SetUnlessEvicted(LicenseCacheKeys.ForId(businessId, licenseId), license, evictionCount);
         }
 
-        var license = await inner.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
-        cache.Set(idEntry, license);
         return license;
     }
 
@@ -45,11 +46,12 @@ internal sealed partial class CachingLicenseStore(ILicenseStore inner, LicenseCa
             }
         }
 
+        var evictionCount = cache.EvictionCount;
         var license = await inner.FindByKeyAsync(businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
-        cache.Set(keyEntry, license?.Id);
+        cache.SetUnlessEvicted(keyEntry, license?.Id, evictionCount);
         if (license is not null)
         {
-            cache.Set(LicenseCacheKeys.ForId(businessId, license.Id), license);
+            cache.SetUnlessEvicted(LicenseCacheKeys.ForId(businessId, license.Id), license, evictionCount);
         }
 
         return license;

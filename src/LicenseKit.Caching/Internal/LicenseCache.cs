@@ -19,6 +19,10 @@ internal sealed class LicenseCache : IDisposable
     private readonly FusionCacheEntryOptions _evictionOptions;
     private readonly ILogger _logger;
 
+    // Counts evictions made here or received from other hosts. A lookup that overlapped one may have read the store
+    // before the write it announces, so what it read is not kept (see SetUnlessEvicted).
+    private long _evictions;
+
     public LicenseCache(IOptions<LicenseCacheOptions> options, ILoggerFactory? loggerFactory = null)
     {
         var settings = options.Value;
@@ -41,8 +45,11 @@ internal sealed class LicenseCache : IDisposable
             DefaultEntryOptions = _entryOptions,
             // Startup must not wait for Redis; an eviction missed while it is unreachable ages out after Duration.
             WaitForInitialBackplaneSubscribe = false,
+            // The eviction counter must move while the message is handled, not later on the thread pool.
+            EnableSyncEventHandlersExecution = true,
         };
         _cache = new FusionCache(cacheOptions, logger: loggerFactory.CreateLogger<FusionCache>());
+        _cache.Events.Backplane.MessageReceived += (_, _) => Interlocked.Increment(ref _evictions);
         if (settings.RedisConfiguration is { } configuration)
         {
             var backplane = new RedisBackplane(
@@ -69,12 +76,28 @@ internal sealed class LicenseCache : IDisposable
         }
     }
 
-    /// <summary>Remembers what the store returned, on this host only.</summary>
-    public void Set<T>(string cacheKey, T? value)
+    /// <summary>The eviction count to pass to <see cref="SetUnlessEvicted"/>; read it before asking the store.</summary>
+    public long EvictionCount => Interlocked.Read(ref _evictions);
+
+    /// <summary>
+    /// Remembers what the store returned, on this host only, unless an eviction happened since
+    /// <paramref name="evictionCount"/> was read: the store may have answered before the write that eviction announces.
+    /// </summary>
+    public void SetUnlessEvicted<T>(string cacheKey, T? value, long evictionCount)
     {
         try
         {
+            if (EvictionCount != evictionCount)
+            {
+                return;
+            }
+
             _cache.Set(cacheKey, value, _entryOptions);
+            if (EvictionCount != evictionCount)
+            {
+                // An eviction slipped in between the check and the write; take the value back out (here only).
+                _cache.Remove(cacheKey, _entryOptions);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -87,6 +110,8 @@ internal sealed class LicenseCache : IDisposable
     {
         try
         {
+            Interlocked.Increment(ref _evictions);
+
             // Not cancellable: the store has written, so the eviction must go out whatever the caller does.
             await _cache.RemoveAsync(cacheKey, _evictionOptions, CancellationToken.None).ConfigureAwait(false);
         }
