@@ -58,12 +58,12 @@ public static class LicenseKitCachingBuilderExtensions
             if (store.ImplementationInstance is ILicenseStore instance)
             {
                 // The host owns an instance it registered; the container never disposes it, nor do we.
-                return new CachingLicenseStore(instance, cache, ownsInner: false);
+                return new CachingLicenseStore(new Lazy<ILicenseStore>(instance), cache, ownsInner: false);
             }
 
-            var inner = store.ImplementationFactory is { } factory
+            var inner = new Lazy<ILicenseStore>(() => store.ImplementationFactory is { } factory
                 ? (ILicenseStore)factory(services)
-                : (ILicenseStore)ActivatorUtilities.CreateInstance(services, store.ImplementationType!);
+                : (ILicenseStore)ActivatorUtilities.CreateInstance(services, store.ImplementationType!));
             return new CachingLicenseStore(inner, cache, ownsInner: true);
         }
     }

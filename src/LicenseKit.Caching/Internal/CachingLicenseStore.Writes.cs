@@ -12,7 +12,7 @@ internal sealed partial class CachingLicenseStore
         ArgumentNullException.ThrowIfNull(license);
         try
         {
-            return await inner.CreateAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
+            return await Inner.CreateAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -26,7 +26,7 @@ internal sealed partial class CachingLicenseStore
         ArgumentNullException.ThrowIfNull(license);
         try
         {
-            return await inner.UpdateAsync(license, expectedVersion, cancellationToken).ConfigureAwait(false);
+            return await Inner.UpdateAsync(license, expectedVersion, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -40,7 +40,7 @@ internal sealed partial class CachingLicenseStore
         ArgumentNullException.ThrowIfNull(activation);
         try
         {
-            return await inner.ActivateAsync(activation, cancellationToken).ConfigureAwait(false);
+            return await Inner.ActivateAsync(activation, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -52,7 +52,7 @@ internal sealed partial class CachingLicenseStore
     {
         try
         {
-            return await inner.DeactivateAsync(businessId, licenseId, instanceId, now, cancellationToken).ConfigureAwait(false);
+            return await Inner.DeactivateAsync(businessId, licenseId, instanceId, now, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

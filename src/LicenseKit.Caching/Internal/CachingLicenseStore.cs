@@ -11,14 +11,17 @@ namespace LicenseKit.Caching.Internal;
 /// Only what the store returned is cached, and no rule is evaluated here: expiry, status and instances are still judged
 /// by the caller at its own clock, so a cached license answers exactly as the store's copy would.
 /// </remarks>
-internal sealed partial class CachingLicenseStore(ILicenseStore inner, LicenseCache cache, bool ownsInner) : ILicenseStore, IAsyncDisposable, IDisposable
+internal sealed partial class CachingLicenseStore(Lazy<ILicenseStore> store, LicenseCache cache, bool ownsInner) : ILicenseStore, IAsyncDisposable, IDisposable
 {
+    // Built on first use, so a request answered from memory never leases what the store holds (e.g. a pooled DbContext).
+    private ILicenseStore Inner => store.Value;
+
     // Lookups by id come before a read-modify-write (update, status change, archive) that must see the stored version,
     // so they always ask the store; what it answers refreshes the entry key lookups use.
     public async Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default)
     {
         var evictionCount = cache.EvictionCount;
-        var license = await inner.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+        var license = await Inner.FindByIdAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
         if (license is not null)
         {
             cache.SetUnlessEvicted(LicenseCacheKeys.ForId(businessId, licenseId), license, evictionCount);
@@ -47,7 +50,7 @@ internal sealed partial class CachingLicenseStore(ILicenseStore inner, LicenseCa
         }
 
         var evictionCount = cache.EvictionCount;
-        var license = await inner.FindByKeyAsync(businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
+        var license = await Inner.FindByKeyAsync(businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
         cache.SetUnlessEvicted(keyEntry, license?.Id, evictionCount);
         if (license is not null)
         {
@@ -58,22 +61,22 @@ internal sealed partial class CachingLicenseStore(ILicenseStore inner, LicenseCa
     }
 
     public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default) =>
-        inner.ListAsync(businessId, query, cancellationToken);
+        Inner.ListAsync(businessId, query, cancellationToken);
 
     public Task<LicenseInstance?> FindInstanceAsync(string businessId, string licenseId, string? instanceId, string? fingerprint, CancellationToken cancellationToken = default) =>
-        inner.FindInstanceAsync(businessId, licenseId, instanceId, fingerprint, cancellationToken);
+        Inner.FindInstanceAsync(businessId, licenseId, instanceId, fingerprint, cancellationToken);
 
     public Task<IReadOnlyList<LicenseInstance>> ListInstancesAsync(string businessId, string licenseId, CancellationToken cancellationToken = default) =>
-        inner.ListInstancesAsync(businessId, licenseId, cancellationToken);
+        Inner.ListInstancesAsync(businessId, licenseId, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (!ownsInner)
+        if (!ownsInner || !store.IsValueCreated)
         {
             return;
         }
 
-        switch (inner)
+        switch (Inner)
         {
             case IAsyncDisposable asyncDisposable:
                 await asyncDisposable.DisposeAsync().ConfigureAwait(false);
@@ -86,7 +89,7 @@ internal sealed partial class CachingLicenseStore(ILicenseStore inner, LicenseCa
 
     public void Dispose()
     {
-        if (ownsInner && inner is IDisposable disposable)
+        if (ownsInner && store.IsValueCreated && Inner is IDisposable disposable)
         {
             disposable.Dispose();
         }
