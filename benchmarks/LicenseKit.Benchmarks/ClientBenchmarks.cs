@@ -43,12 +43,12 @@ public class ClientBenchmarks : IDisposable
         {
             Id = "lki_4Xq9ZrT7wPq2",
             BusinessId = license.BusinessId,
-            LicenseKeyId = license.Id,
+            LicenseId = license.Id,
             Name = "laptop",
             Fingerprint = Fingerprint,
             CreatedAt = now,
         };
-        _token = new LicenseTokenSigner(signingKey, TimeSpan.FromDays(7)).Sign(license, instance);
+        _token = new LicenseTokenSigner(signingKey, TimeSpan.FromDays(7)).SignAsync(license, instance).AsTask().GetAwaiter().GetResult();
 
         var publicKeyPem = key.ExportSubjectPublicKeyInfoPem();
         _verifier = new LicenseTokenVerifier(publicKeyPem, KeyId);

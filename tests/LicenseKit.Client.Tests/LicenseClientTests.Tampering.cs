@@ -145,7 +145,7 @@ public sealed partial class LicenseClientTests
                 using (var signingKey = LicenseSigningKey.FromECDsa(LicenseServer.KeyId, otherKey))
                 {
                     var instance = (await _server.InstancesAsync(license.Id)).Single();
-                    Save(new LicenseTokenSigner(signingKey, LicenseServer.TokenLifetime, _server.Time).Sign(license, instance));
+                    Save(await new LicenseTokenSigner(signingKey, LicenseServer.TokenLifetime, _server.Time).SignAsync(license, instance));
                 }
 
                 break;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LicenseKit.Stores;
 using LicenseKit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
