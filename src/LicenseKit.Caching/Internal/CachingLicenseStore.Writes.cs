@@ -21,17 +21,19 @@ internal sealed partial class CachingLicenseStore
         }
     }
 
-    public async Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(license);
+        ArgumentNullException.ThrowIfNull(edit);
+        LicenseEditResult? result = null;
         try
         {
-            return await Inner.UpdateAsync(license, expectedVersion, cancellationToken).ConfigureAwait(false);
+            result = await Inner.EditAsync(edit, cancellationToken).ConfigureAwait(false);
+            return result;
         }
         finally
         {
-            // The id entry holds the license; the key entry matters when the update gave the license a new key.
-            await EvictAsync(license.BusinessId, license.Id, license.Key).ConfigureAwait(false);
+            // The id entry holds the license; the key entry is evicted through the stored license when the store returned it.
+            await EvictAsync(edit.BusinessId, edit.LicenseId, result?.License?.Key).ConfigureAwait(false);
         }
     }
 
@@ -60,9 +62,25 @@ internal sealed partial class CachingLicenseStore
         }
     }
 
-    private async ValueTask EvictAsync(string businessId, string licenseId, string key)
+    private async ValueTask EvictAsync(string businessId, string licenseId, string? key)
     {
         await cache.EvictAsync(LicenseCacheKeys.ForId(businessId, licenseId)).ConfigureAwait(false);
-        await cache.EvictAsync(LicenseCacheKeys.ForKey(businessId, LicenseKeyNormalizer.Normalize(key))).ConfigureAwait(false);
+        if (key is null)
+        {
+            // A failed edit may still have committed: find the key from the store so its entry cannot outlive the change.
+            try
+            {
+                key = (await Inner.FindByIdAsync(businessId, licenseId).ConfigureAwait(false))?.Key;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The key entry then lapses with its expiration, as after any cache outage.
+            }
+        }
+
+        if (key is not null)
+        {
+            await cache.EvictAsync(LicenseCacheKeys.ForKey(businessId, LicenseKeyNormalizer.Normalize(key))).ConfigureAwait(false);
+        }
     }
 }
