@@ -76,8 +76,10 @@ public sealed class CacheEvictionTests
         await using var host = CachedHosts.Create();
         var license = await host.IssueAsync();
         (await host.ValidateAsync(license.Key)).License.Should().Be(license);
-        var bypassed = license with { ActivationMessage = "written elsewhere", Version = license.Version + 1 };
-        (await host.Store.UpdateAsync(bypassed, license.Version)).Outcome.Should().Be(Stores.LicenseEditOutcome.Updated);
+        var edit = await host.Store.EditAsync(new Stores.LicenseEdit(
+            license.BusinessId, license.Id, stored => LicenseResult<License>.Success(stored with { ActivationMessage = "written elsewhere" })));
+        edit.Outcome.Should().Be(Stores.LicenseEditOutcome.Edited);
+        var bypassed = edit.License!;
 
         var revoke = await host.Manager.RevokeAsync(license.Id, expectedVersion: bypassed.Version);
 
@@ -93,8 +95,9 @@ public sealed class CacheEvictionTests
         var license = await host.IssueAsync();
         (await host.ValidateAsync(license.Key)).Code.Should().Be(LicenseValidationCode.Valid);
 
-        var revoked = license with { Status = LicenseStatus.Revoked, Version = license.Version + 1 };
-        (await host.Store.UpdateAsync(revoked, license.Version)).Outcome.Should().Be(Stores.LicenseEditOutcome.Updated);
+        var edit = await host.Store.EditAsync(new Stores.LicenseEdit(
+            license.BusinessId, license.Id, stored => LicenseResult<License>.Success(stored with { Status = LicenseStatus.Revoked })));
+        edit.Outcome.Should().Be(Stores.LicenseEditOutcome.Edited);
 
         (await host.ValidateAsync(license.Key)).Code.Should().Be(LicenseValidationCode.Valid);
     }
