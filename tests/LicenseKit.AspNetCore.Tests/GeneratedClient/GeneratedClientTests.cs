@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using LicenseKit.AspNetCore.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -51,23 +50,11 @@ public sealed class GeneratedClientTests
 
     private static async Task GenerateAsync(string document, string output)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList =
-            {
-                "tool", "run", "kiota", "generate", "--language", "CSharp", "--openapi", document, "--output", output,
-                "--class-name", "LicensesClient", "--namespace-name", "Generated.Licenses", "--exclude-backward-compatible",
-                "--clean-output", "--log-level", "Warning",
-            },
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.Should().Be(0, $"kiota failed (run 'dotnet tool restore' first): {await stdout}{await stderr}");
+        var (exitCode, log) = await ProcessRunner.RunAsync(
+            "dotnet", "tool", "run", "kiota", "generate", "--language", "CSharp", "--openapi", document, "--output", output,
+            "--class-name", "LicensesClient", "--namespace-name", "Generated.Licenses", "--exclude-backward-compatible",
+            "--clean-output", "--log-level", "Warning");
+        exitCode.Should().Be(0, $"kiota failed (run 'dotnet tool restore' first): {log}");
     }
 
     private static Type Compile(IEnumerable<string> files)
@@ -98,16 +85,5 @@ public sealed class GeneratedClientTests
             typeof(FormParseNodeFactory), typeof(MultipartSerializationWriterFactory),
         }.Select(t => t.Assembly.Location);
         return platform.Concat(kiota).Distinct().Select(path => MetadataReference.CreateFromFile(path));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, ".config", "dotnet-tools.json")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("No .config/dotnet-tools.json above the test output.");
     }
 }
