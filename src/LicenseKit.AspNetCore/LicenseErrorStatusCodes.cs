@@ -22,6 +22,7 @@ public static class LicenseErrorStatusCodes
     {
         LicenseErrorCodes.FieldRequired
             or LicenseErrorCodes.FieldTooLong
+            or LicenseErrorCodes.FieldTooShort
             or LicenseErrorCodes.FieldInvalidCharacters
             or LicenseErrorCodes.FieldOutOfRange
             or LicenseErrorCodes.FieldsConflict

@@ -31,17 +31,29 @@ public sealed class NativeAotHostTests
             var port = FreePort();
             using var host = Process.Start(new ProcessStartInfo(Path.Combine(output.FullName, "LicenseKit.AspNetCore.AotHost"))
             {
+                WorkingDirectory = output.FullName,
                 Environment = { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
             })!;
+            var hostLog = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            host.OutputDataReceived += (_, e) => hostLog.Enqueue(e.Data ?? string.Empty);
+            host.ErrorDataReceived += (_, e) => hostLog.Enqueue(e.Data ?? string.Empty);
+            host.BeginOutputReadLine();
+            host.BeginErrorReadLine();
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await WaitUntilListeningAsync(http);
+                await WaitUntilListeningAsync(http, host, hostLog);
                 await RunSeedFlowAsync(http);
             }
             finally
             {
-                host.Kill();
+                if (!host.HasExited)
+                {
+                    host.Kill();
+                }
+
                 await host.WaitForExitAsync();
             }
         }
@@ -72,9 +84,9 @@ public sealed class NativeAotHostTests
         (await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest, LicenseHttpErrorCodes.InvalidJson)).ValueKind.Should().Be(JsonValueKind.Object);
     }
 
-    private static async Task WaitUntilListeningAsync(HttpClient http)
+    private static async Task WaitUntilListeningAsync(HttpClient http, Process host, IEnumerable<string> hostLog)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 300 && !host.HasExited; attempt++)
         {
             try
             {
@@ -87,7 +99,7 @@ public sealed class NativeAotHostTests
             }
         }
 
-        Assert.Fail("The native host did not start listening.");
+        Assert.Fail($"The native host did not start listening (exited: {host.HasExited}):{Environment.NewLine}{string.Join(Environment.NewLine, hostLog)}");
     }
 
     private static int FreePort()
