@@ -15,10 +15,6 @@ public static class LicenseKitEndpointRouteBuilderExtensions
 {
     private const string Json = "application/json";
 
-    /// <summary>Declares a problem response with the library's shape (<c>code</c>, <c>errors</c>) for the OpenAPI document.</summary>
-    private static RouteHandlerBuilder ProducesLicenseProblem(this RouteHandlerBuilder builder, int statusCode) =>
-        builder.Produces<ProblemResponse>(statusCode, Problems.ContentType);
-
     /// <summary>
     /// Maps the vendor-side management API: <c>POST {prefix}</c> (create, honouring <c>Idempotency-Key</c>),
     /// <c>GET {prefix}</c> (list with filters and a cursor), <c>GET {prefix}/{id}</c>, <c>PATCH {prefix}/{id}</c>
@@ -32,22 +28,23 @@ public static class LicenseKitEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
-        var group = endpoints.MapGroup(prefix).WithTags("Licenses").AddEndpointFilter(BusinessResolutionFilter.InvokeAsync);
+        var group = endpoints.MapGroup(prefix).WithTags("Licenses").AddEndpointFilter(BusinessResolutionFilter.InvokeAsync)
+            .ProducesLicenseProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/", ManagementEndpoints.CreateAsync)
             .WithName("CreateLicense")
             .WithSummary("Create a license key")
             .WithDescription("Issues a license for a product and customer. A retry with the same Idempotency-Key header and body returns the same license (201 again); the same key with another body is a 409.")
             .WithJsonRequestBody<CreateLicenseBody>(Json)
+            .WithHeaderParameter(CreateLicenseBody.IdempotencyKeyHeader, "Makes a retry safe: the same key and body issue nothing new and answer 201 with the same license; the same key with another body is a 409.")
             .Produces<License>(StatusCodes.Status201Created, Json)
-            .ProducesLicenseProblem(StatusCodes.Status400BadRequest)
-            .ProducesLicenseProblem(StatusCodes.Status409Conflict)
-            .ProducesLicenseProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesLicenseProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/", ManagementEndpoints.ListAsync)
             .WithName("ListLicenses")
             .WithSummary("List license keys")
             .WithDescription("Newest first. Filters: product_id, customer_id, status, archived (false by default, true, all), created_from, created_before; page_size and the cursor of the previous page's next_cursor.")
+            .WithQueryParameters(ListLicensesQuery.Parameters)
             .Produces<LicenseListResponse>(StatusCodes.Status200OK, Json)
             .ProducesLicenseProblem(StatusCodes.Status400BadRequest);
 
@@ -55,6 +52,7 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithName("GetLicense")
             .WithSummary("Get a license key")
             .WithDescription("The ETag header carries the license's version: send it as If-None-Match to get 304 while it is unchanged, or as If-Match on PATCH.")
+            .WithHeaderParameter(EntityTags.IfNoneMatchHeader, "An ETag of this license: 304 without a body while it is still the current version.")
             .Produces<License>(StatusCodes.Status200OK, Json)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesLicenseProblem(StatusCodes.Status404NotFound);
@@ -64,8 +62,8 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithSummary("Update a license key")
             .WithDescription("JSON merge patch: an absent field is unchanged, null clears it. Send If-Match with the ETag you read to get a 412 instead of overwriting someone else's change.")
             .WithJsonRequestBody<UpdateLicenseBody>(Json, "application/merge-patch+json")
+            .WithHeaderParameter(EntityTags.IfMatchHeader, "The ETag you read: the change applies only to that version, else 412. \"*\" or absent applies it to the latest.")
             .Produces<License>(StatusCodes.Status200OK, Json)
-            .ProducesLicenseProblem(StatusCodes.Status400BadRequest)
             .ProducesLicenseProblem(StatusCodes.Status404NotFound)
             .ProducesLicenseProblem(StatusCodes.Status409Conflict)
             .ProducesLicenseProblem(StatusCodes.Status412PreconditionFailed)
@@ -92,7 +90,8 @@ public static class LicenseKitEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
-        var group = endpoints.MapGroup(prefix).WithTags("License activation").AddEndpointFilter(BusinessResolutionFilter.InvokeAsync);
+        var group = endpoints.MapGroup(prefix).WithTags("License activation").AddEndpointFilter(BusinessResolutionFilter.InvokeAsync)
+            .ProducesLicenseProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/activate", ActivationEndpoints.ActivateAsync)
             .WithName("ActivateLicense")
@@ -100,7 +99,6 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithDescription("Creates an activation instance (or returns the existing one for a known fingerprint, using no new slot).")
             .WithJsonRequestBody<ActivateBody>(Json)
             .Produces<ActivationResponse>(StatusCodes.Status200OK, Json)
-            .ProducesLicenseProblem(StatusCodes.Status400BadRequest)
             .ProducesLicenseProblem(StatusCodes.Status404NotFound)
             .ProducesLicenseProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -109,7 +107,6 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithSummary("Deactivate a license key instance and free its slot")
             .WithJsonRequestBody<DeactivateBody>(Json)
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesLicenseProblem(StatusCodes.Status400BadRequest)
             .ProducesLicenseProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/validate", ActivationEndpoints.ValidateAsync)
@@ -117,8 +114,7 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithSummary("Validate a license key")
             .WithDescription("Always 200 for a well-formed request: valid, the reason code (VALID, NOT_FOUND, REVOKED, DISABLED, ARCHIVED, EXPIRED, INSTANCE_NOT_FOUND) and the license when one was found.")
             .WithJsonRequestBody<ValidateBody>(Json)
-            .Produces<ValidationResponse<KeyHolderLicense>>(StatusCodes.Status200OK, Json)
-            .ProducesLicenseProblem(StatusCodes.Status400BadRequest);
+            .Produces<ValidationResponse<KeyHolderLicense>>(StatusCodes.Status200OK, Json);
 
         return group;
     }

@@ -8,12 +8,14 @@ namespace LicenseKit.Internal;
 /// <summary>A license's version as a strong ETag, and the conditional headers that compare against it.</summary>
 internal static class EntityTags
 {
+    public const string IfMatchHeader = "If-Match", IfNoneMatchHeader = "If-None-Match";
+
     /// <summary>The strong ETag of a license version.</summary>
     public static string ETag(long version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 
     /// <summary>Whether <c>If-None-Match</c> names this version (or <c>*</c>): the client holds it already.</summary>
     public static bool IfNoneMatchHolds(HttpRequest request, string etag) =>
-        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        EntityTagHeaderValue.TryParseList(request.Headers[IfNoneMatchHeader], out var tags)
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal));
 
     /// <summary>
@@ -23,7 +25,7 @@ internal static class EntityTags
     public static bool TryReadIfMatch(HttpRequest request, out long? expectedVersion)
     {
         expectedVersion = null;
-        var values = request.Headers.IfMatch;
+        var values = request.Headers[IfMatchHeader];
         if (StringValues.IsNullOrEmpty(values))
         {
             return true;

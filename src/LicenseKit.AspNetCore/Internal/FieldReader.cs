@@ -1,3 +1,4 @@
+using LicenseKit.Serialization;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
@@ -121,15 +122,15 @@ internal sealed class FieldReader
         value = default;
         if (property.Value.ValueKind != JsonValueKind.String)
         {
-            return WrongType(property, "one of \"ACTIVE\", \"DISABLED\", \"REVOKED\"");
+            return WrongType(property, $"one of {QuotedStatusSpellings}");
         }
 
-        if (TryParseStatus(property.Value.ValueEquals, out value))
+        if (LicenseWireFormat.TryParseStatus(ReadableString(property.Value), out value))
         {
             return true;
         }
 
-        Add(LicenseErrorCodes.FieldOutOfRange, $"'{property.Name}' must be one of \"ACTIVE\", \"DISABLED\", \"REVOKED\".", property.Name);
+        Add(LicenseErrorCodes.FieldOutOfRange, $"'{property.Name}' must be one of {QuotedStatusSpellings}.", property.Name);
         return false;
     }
 
@@ -171,27 +172,23 @@ internal sealed class FieldReader
         return true;
     }
 
-    /// <summary>Parses a status name given as a predicate over its spelling (JSON element or query string).</summary>
-    public static bool TryParseStatus(Func<string, bool> equals, out LicenseStatus status)
+    /// <summary>The wire spellings of the statuses, for messages and the document.</summary>
+    public static IEnumerable<string> StatusSpellings => Enum.GetValues<LicenseStatus>().Select(LicenseWireFormat.ToWire);
+
+    private static string QuotedStatusSpellings => string.Join(", ", StatusSpellings.Select(s => $"\"{s}\""));
+
+    // A status spelling is ASCII; a string that does not decode (a lone surrogate) is simply not one of them.
+    private static string? ReadableString(JsonElement element)
     {
-        foreach (var (name, candidate) in StatusNames)
+        try
         {
-            if (equals(name))
-            {
-                status = candidate;
-                return true;
-            }
+            return element.GetString();
         }
-
-        status = default;
-        return false;
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
-
-    private static readonly (string Name, LicenseStatus Status)[] StatusNames =
-        [("ACTIVE", LicenseStatus.Active), ("DISABLED", LicenseStatus.Disabled), ("REVOKED", LicenseStatus.Revoked)];
-
-    /// <summary>The wire spellings of the statuses, for the document.</summary>
-    public static IEnumerable<string> StatusSpellings => StatusNames.Select(s => s.Name);
 
     private bool WrongType(JsonProperty property, string expected)
     {

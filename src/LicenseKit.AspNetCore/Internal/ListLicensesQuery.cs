@@ -1,3 +1,4 @@
+using LicenseKit.Serialization;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
@@ -48,13 +49,13 @@ internal sealed class ListLicensesQuery
 
     private static void ReadStatus(FieldReader reader, string name, string text, ListLicensesQuery query)
     {
-        if (FieldReader.TryParseStatus(spelling => string.Equals(spelling, text, StringComparison.Ordinal), out var status))
+        if (LicenseWireFormat.TryParseStatus(text, out var status))
         {
             query.Query = query.Query with { Status = status };
         }
         else
         {
-            reader.Add(LicenseErrorCodes.FieldOutOfRange, $"'{name}' must be one of ACTIVE, DISABLED, REVOKED.", name);
+            reader.Add(LicenseErrorCodes.FieldOutOfRange, $"'{name}' must be one of {string.Join(", ", FieldReader.StatusSpellings)}.", name);
         }
     }
 

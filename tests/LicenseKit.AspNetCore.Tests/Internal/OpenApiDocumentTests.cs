@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.OpenApi;
 using System.Text.Json;
 using LicenseKit.AspNetCore.Tests.Infrastructure;
 
@@ -59,4 +60,60 @@ public sealed class OpenApiDocumentTests
         license.GetProperty("properties").GetProperty("activations_limit").GetProperty("type").EnumerateArray().Select(t => t.GetString())
             .Should().BeEquivalentTo(["null", "integer"]);
     }
+
+    [Test]
+    public async Task GetOpenApiDocument_IsValidOpenApiWithoutReaderOrRuleErrors()
+    {
+        await using var api = await TestApi.StartAsync();
+        using var anonymous = api.CreateClient(null);
+        await using var stream = await anonymous.GetStreamAsync("/openapi/v1.json");
+
+        var result = await OpenApiDocument.LoadAsync(stream, "json");
+
+        result.Diagnostic!.Errors.Should().BeEmpty();
+        result.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet()).Should().BeEmpty();
+    }
+
+
+    [Test]
+    public async Task GetOpenApiDocument_MarksOptionalFieldsTypesIntegersAndListsQueryHeadersAndProblems()
+    {
+        await using var api = await TestApi.StartAsync();
+        using var anonymous = api.CreateClient(null);
+
+        var paths = (await (await anonymous.GetAsync("/openapi/v1.json")).ReadJsonAsync()).GetProperty("paths");
+
+        var create = paths.GetProperty("/licenses").GetProperty("post");
+        var createBody = create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        createBody.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Equal("product_id", "customer_id");
+        createBody.GetProperty("additionalProperties").GetBoolean().Should().BeFalse();
+        foreach (var integer in new[] { "activations_limit", "duration_hours" })
+        {
+            createBody.GetProperty("properties").GetProperty(integer).GetProperty("type").EnumerateArray().Select(t => t.GetString())
+                .Should().BeEquivalentTo(["integer", "null"]);
+        }
+
+        var patchBody = paths.GetProperty("/licenses/{id}").GetProperty("patch").GetProperty("requestBody").GetProperty("content")
+            .GetProperty("application/merge-patch+json").GetProperty("schema");
+        patchBody.TryGetProperty("required", out var patchRequired).Should().BeFalse(patchRequired.ToString());
+        patchBody.GetProperty("properties").GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .Should().Equal("ACTIVE", "DISABLED", "REVOKED");
+
+        Parameters(paths.GetProperty("/licenses").GetProperty("get")).Should().Equal(
+            ("product_id", "query"), ("customer_id", "query"), ("status", "query"), ("archived", "query"), ("created_from", "query"),
+            ("created_before", "query"), ("page_size", "query"), ("cursor", "query"));
+        Parameters(create).Should().Equal(("Idempotency-Key", "header"));
+        Parameters(paths.GetProperty("/licenses/{id}").GetProperty("patch")).Should().Contain(("If-Match", "header"));
+        Parameters(paths.GetProperty("/licenses/{id}").GetProperty("get")).Should().Contain(("If-None-Match", "header"));
+
+        create.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().BeEquivalentTo(["201", "400", "401", "409", "413", "415"]);
+        paths.GetProperty("/licenses/validate").GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name)
+            .Should().BeEquivalentTo(["200", "400", "401", "413", "415"]);
+    }
+
+    private static (string? Name, string? In)[] Parameters(JsonElement operation) =>
+        operation.GetProperty("parameters").EnumerateArray()
+            .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("in").GetString()))
+            .Where(p => p.Item2 != "path")
+            .ToArray();
 }
