@@ -6,6 +6,7 @@ public sealed class LicenseErrorStatusCodesTests
 {
     [TestCase(LicenseErrorCodes.FieldRequired, 400)]
     [TestCase(LicenseErrorCodes.FieldTooLong, 400)]
+    [TestCase(LicenseErrorCodes.FieldTooShort, 400)]
     [TestCase(LicenseErrorCodes.FieldInvalidCharacters, 400)]
     [TestCase(LicenseErrorCodes.FieldOutOfRange, 400)]
     [TestCase(LicenseErrorCodes.FieldsConflict, 400)]

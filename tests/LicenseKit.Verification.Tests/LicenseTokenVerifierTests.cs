@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using LicenseKit.Signing.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LicenseKit.Signing.Tests;
+namespace LicenseKit.Verification.Tests;
 
 public class LicenseTokenVerifierTests
 {
