@@ -1,0 +1,68 @@
+using LicenseKit.Stores;
+
+namespace LicenseKit.Caching.Internal;
+
+internal sealed partial class CachingLicenseStore
+{
+    // Every write evicts what it may have changed once the store call ends, whatever its outcome, and even when it
+    // throws: a failed-looking call may still have committed, and an extra eviction only costs one store read.
+
+    public async Task<LicenseCreateResult> CreateAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        try
+        {
+            return await Inner.CreateAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Lookups may have remembered that this key and id did not exist.
+            await EvictAsync(license.BusinessId, license.Id, license.Key).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        try
+        {
+            return await Inner.UpdateAsync(license, expectedVersion, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The id entry holds the license; the key entry matters when the update gave the license a new key.
+            await EvictAsync(license.BusinessId, license.Id, license.Key).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        try
+        {
+            return await Inner.ActivateAsync(activation, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await cache.EvictAsync(LicenseCacheKeys.ForId(activation.BusinessId, activation.LicenseId)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Inner.DeactivateAsync(businessId, licenseId, instanceId, now, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await cache.EvictAsync(LicenseCacheKeys.ForId(businessId, licenseId)).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask EvictAsync(string businessId, string licenseId, string key)
+    {
+        await cache.EvictAsync(LicenseCacheKeys.ForId(businessId, licenseId)).ConfigureAwait(false);
+        await cache.EvictAsync(LicenseCacheKeys.ForKey(businessId, LicenseKeyNormalizer.Normalize(key))).ConfigureAwait(false);
+    }
+}
