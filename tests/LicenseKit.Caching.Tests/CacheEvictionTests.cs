@@ -76,8 +76,9 @@ public sealed class CacheEvictionTests
         await using var host = CachedHosts.Create();
         var license = await host.IssueAsync();
         (await host.ValidateAsync(license.Key)).License.Should().Be(license);
-        var bypassed = license with { ActivationMessage = "written elsewhere", Version = license.Version + 1 };
-        (await host.Store.UpdateAsync(bypassed, license.Version)).Outcome.Should().Be(Stores.LicenseEditOutcome.Updated);
+        var edited = await host.Store.EditAsync(new Stores.LicenseEdit(license.BusinessId, license.Id, l => LicenseResult<License>.Success(l with { ActivationMessage = "written elsewhere" })));
+        edited.Outcome.Should().Be(Stores.LicenseEditOutcome.Edited);
+        var bypassed = edited.License!;
 
         var revoke = await host.Manager.RevokeAsync(license.Id, expectedVersion: bypassed.Version);
 
@@ -93,8 +94,8 @@ public sealed class CacheEvictionTests
         var license = await host.IssueAsync();
         (await host.ValidateAsync(license.Key)).Code.Should().Be(LicenseValidationCode.Valid);
 
-        var revoked = license with { Status = LicenseStatus.Revoked, Version = license.Version + 1 };
-        (await host.Store.UpdateAsync(revoked, license.Version)).Outcome.Should().Be(Stores.LicenseEditOutcome.Updated);
+        var revoked = await host.Store.EditAsync(new Stores.LicenseEdit(license.BusinessId, license.Id, l => LicenseResult<License>.Success(l with { Status = LicenseStatus.Revoked })));
+        revoked.Outcome.Should().Be(Stores.LicenseEditOutcome.Edited);
 
         (await host.ValidateAsync(license.Key)).Code.Should().Be(LicenseValidationCode.Valid);
     }

@@ -116,7 +116,7 @@ public sealed class CachedValidationTests
 
         public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<License>>();
 
-        public Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default) => Fail<LicenseEditResult>();
+        public Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default) => Fail<LicenseEditResult>();
 
         public Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default) => Fail<InstanceActivationResult>();
 

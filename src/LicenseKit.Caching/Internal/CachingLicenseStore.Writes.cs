@@ -21,17 +21,22 @@ internal sealed partial class CachingLicenseStore
         }
     }
 
-    public async Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(license);
+        ArgumentNullException.ThrowIfNull(edit);
+        LicenseEditResult? result = null;
         try
         {
-            return await Inner.UpdateAsync(license, expectedVersion, cancellationToken).ConfigureAwait(false);
+            return result = await Inner.EditAsync(edit, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            // The id entry holds the license; the key entry matters when the update gave the license a new key.
-            await EvictAsync(license.BusinessId, license.Id, license.Key).ConfigureAwait(false);
+            // The id entry holds the license; the key entry matters when the license has one cached by key.
+            await cache.EvictAsync(LicenseCacheKeys.ForId(edit.BusinessId, edit.LicenseId)).ConfigureAwait(false);
+            if ((result?.Previous ?? result?.License)?.Key is { } key)
+            {
+                await cache.EvictAsync(LicenseCacheKeys.ForKey(edit.BusinessId, LicenseKeyNormalizer.Normalize(key))).ConfigureAwait(false);
+            }
         }
     }
 
