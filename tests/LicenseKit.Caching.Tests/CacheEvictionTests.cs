@@ -76,10 +76,9 @@ public sealed class CacheEvictionTests
         await using var host = CachedHosts.Create();
         var license = await host.IssueAsync();
         (await host.ValidateAsync(license.Key)).License.Should().Be(license);
-        var edit = await host.Store.EditAsync(new Stores.LicenseEdit(
-            license.BusinessId, license.Id, stored => LicenseResult<License>.Success(stored with { ActivationMessage = "written elsewhere" })));
-        edit.Outcome.Should().Be(Stores.LicenseEditOutcome.Edited);
-        var bypassed = edit.License!;
+        var edited = await host.Store.EditAsync(new Stores.LicenseEdit(license.BusinessId, license.Id, l => LicenseResult<License>.Success(l with { ActivationMessage = "written elsewhere" })));
+        edited.Outcome.Should().Be(Stores.LicenseEditOutcome.Edited);
+        var bypassed = edited.License!;
 
         var revoke = await host.Manager.RevokeAsync(license.Id, expectedVersion: bypassed.Version);
 
@@ -95,9 +94,8 @@ public sealed class CacheEvictionTests
         var license = await host.IssueAsync();
         (await host.ValidateAsync(license.Key)).Code.Should().Be(LicenseValidationCode.Valid);
 
-        var edit = await host.Store.EditAsync(new Stores.LicenseEdit(
-            license.BusinessId, license.Id, stored => LicenseResult<License>.Success(stored with { Status = LicenseStatus.Revoked })));
-        edit.Outcome.Should().Be(Stores.LicenseEditOutcome.Edited);
+        var revoked = await host.Store.EditAsync(new Stores.LicenseEdit(license.BusinessId, license.Id, l => LicenseResult<License>.Success(l with { Status = LicenseStatus.Revoked })));
+        revoked.Outcome.Should().Be(Stores.LicenseEditOutcome.Edited);
 
         (await host.ValidateAsync(license.Key)).Code.Should().Be(LicenseValidationCode.Valid);
     }

@@ -27,13 +27,12 @@ internal sealed partial class CachingLicenseStore
         LicenseEditResult? result = null;
         try
         {
-            result = await Inner.EditAsync(edit, cancellationToken).ConfigureAwait(false);
-            return result;
+            return result = await Inner.EditAsync(edit, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            // The id entry holds the license; the key entry is evicted through the stored license when the store returned it.
-            await EvictAsync(edit.BusinessId, edit.LicenseId, result?.License?.Key).ConfigureAwait(false);
+            // The key entry is found through the license the store returned; a failed edit looks it up (it may have committed).
+            await EvictAsync(edit.BusinessId, edit.LicenseId, (result?.Previous ?? result?.License)?.Key).ConfigureAwait(false);
         }
     }
 

@@ -118,7 +118,7 @@ public class LookupInputTests
         }
 
         public Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default) =>
-            _inner.EditAsync(edit, cancellationToken);
+            _inner.EditAsync(edit with { LicenseId = Record("id", edit.LicenseId)! }, cancellationToken);
 
         public Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default) =>
             _inner.ActivateAsync(activation, cancellationToken);

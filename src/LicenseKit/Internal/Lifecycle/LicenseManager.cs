@@ -90,7 +90,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        if (licenseId.Length is 0 or > LicenseLimits.MaxIdLength)
+        if (!InputValidator.IsLookupable(licenseId, LicenseLimits.MaxIdLength))
         {
             return context.Refuse<License>(LicenseOperation.Update, context.Describe.LicenseNotFound());
         }
