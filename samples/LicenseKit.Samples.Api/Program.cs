@@ -1,14 +1,22 @@
-// A vendor's license service in a few lines: its own API-key auth, LicenseKit's endpoints on its own EF Core database
-// (SQLite by default, PostgreSQL with ConnectionStrings:Postgres), a rate limiter on the endpoints that customers'
-// machines call. Run: dotnet run --project samples/LicenseKit.Samples.Api
-using System.Threading.RateLimiting;
-using LicenseKit.Samples.Api;
+// A vendor's license service in production shape: its own API-key auth, LicenseKit's endpoints on its own EF Core
+// database (SQLite by default, PostgreSQL with ConnectionStrings:Postgres), problem bodies for every error, 503 with
+// Retry-After while the database is away, /healthz, and a per-address rate limit on the endpoints customers' machines
+// call. Run: dotnet run --project samples/LicenseKit.Samples.Api (README.md beside this file says how to deploy it).
 using LicenseKit.Samples.Api.Data;
+using LicenseKit.Samples.Api.Errors;
+using LicenseKit.Samples.Api.Hosting;
+using LicenseKit.Samples.Api.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Every error status gets an RFC 9457 body with a traceId: exceptions through the handler, bare statuses
+// (401, 403, 404, 405…) through the status-code pages, 429 and 503 written with their Retry-After.
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+
+builder.Services.AddSingleton(ApiKeyRing.FromConfiguration(builder.Configuration));
 builder.Services
     .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -16,34 +24,30 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy("licenses:admin", p => p.RequireClaim("scope", ApiKeyAuthenticationHandler.AdminScope))
     .AddPolicy("licenses:activate", p => p.RequireClaim("scope", ApiKeyAuthenticationHandler.ActivateScope));
 
-// Each client address gets a budget of activation calls per minute; a guessing client meets 429 long before a key.
-builder.Services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy("activation", http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = builder.Configuration.GetValue("RateLimiting:ActivationPermitsPerMinute", 60),
-            Window = TimeSpan.FromMinutes(1),
-        }));
-});
+builder.Services.AddForwardedClientAddresses(builder.Configuration);
+builder.Services.AddActivationRateLimiter(builder.Configuration);
 
 builder.Services.AddLicenseDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(10));
 builder.Services.AddLicenseKit()
     .UseEntityFrameworkCore<LicensesDbContext>()
     .UseBusinessFromClaim("business_id");
 builder.Services.AddOpenApi(o => o.AddLicenseKitSchemas());
 
 var app = builder.Build();
-await app.Services.MigrateLicenseDatabaseAsync();
+await app.Services.MigrateLicenseDatabaseAsync(app.Lifetime.ApplicationStopping);
 
+app.UseForwardedHeaders();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+// Before authentication, so guessing API keys on the activation group spends the same budget.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 
+app.MapHealthChecks("/healthz");
 app.MapOpenApi();
 app.MapLicenseKitManagement("/licenses").RequireAuthorization("licenses:admin");
-app.MapLicenseKitActivation("/licenses").RequireAuthorization("licenses:activate").RequireRateLimiting("activation");
+app.MapLicenseKitActivation("/licenses").RequireAuthorization("licenses:activate").RequireRateLimiting(ActivationRateLimiting.PolicyName);
 
 await app.RunAsync();

@@ -117,7 +117,7 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .WithSummary("Validate a license key")
             .WithDescription("Always 200 for a well-formed request: valid, the reason code (VALID, NOT_FOUND, REVOKED, DISABLED, ARCHIVED, EXPIRED, INSTANCE_NOT_FOUND) and the license when one was found.")
             .WithJsonRequestBody<ValidateBody>(Json)
-            .Produces<ValidationResponse>(StatusCodes.Status200OK, Json)
+            .Produces<ValidationResponse<KeyHolderLicense>>(StatusCodes.Status200OK, Json)
             .ProducesLicenseProblem(StatusCodes.Status400BadRequest);
 
         return group;

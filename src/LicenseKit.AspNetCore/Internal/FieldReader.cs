@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Primitives;
 
 namespace LicenseKit.Internal;
 
@@ -15,6 +16,24 @@ internal sealed class FieldReader
     public IReadOnlyList<LicenseError>? Errors => _errors;
 
     public void Add(string code, string description, string? field) => (_errors ??= []).Add(new LicenseError(code, description, field));
+
+    /// <summary>Whether an error about <paramref name="field"/> was recorded already.</summary>
+    public bool HasErrorFor(string field) => _errors?.Exists(e => e.Field == field) == true;
+
+    /// <summary>
+    /// The one value of a header or query parameter, or null when absent. Given twice it is ambiguous: refused rather
+    /// than one picked.
+    /// </summary>
+    public string? Single(StringValues values, string name, string field)
+    {
+        if (values.Count > 1)
+        {
+            Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be given once.", field);
+            return null;
+        }
+
+        return values.Count == 1 ? values[0] : null;
+    }
 
     public void Unknown(string name) =>
         Add(LicenseHttpErrorCodes.UnknownField, $"'{Truncate(name)}' is not a field of this request.", Truncate(name));
@@ -170,6 +189,9 @@ internal sealed class FieldReader
 
     private static readonly (string Name, LicenseStatus Status)[] StatusNames =
         [("ACTIVE", LicenseStatus.Active), ("DISABLED", LicenseStatus.Disabled), ("REVOKED", LicenseStatus.Revoked)];
+
+    /// <summary>The wire spellings of the statuses, for the document.</summary>
+    public static IEnumerable<string> StatusSpellings => StatusNames.Select(s => s.Name);
 
     private bool WrongType(JsonProperty property, string expected)
     {

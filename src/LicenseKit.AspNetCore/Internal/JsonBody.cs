@@ -61,7 +61,7 @@ internal static class JsonBody
         {
             document = JsonDocument.Parse(bytes, DocumentOptions);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsMalformedInput(e))
         {
             return (null, new LicenseError(LicenseHttpErrorCodes.InvalidJson, $"The body is not valid JSON: {e.Message}"));
         }
@@ -74,6 +74,11 @@ internal static class JsonBody
 
         return (document, null);
     }
+
+    // What the reader throws for a body it cannot take: a JsonException for the grammar, an InvalidOperationException
+    // when the duplicate-property check decodes a name that holds a lone surrogate escape ("\ud800", at any depth), an
+    // ArgumentException (DecoderFallbackException) for bytes that do not decode. Anything else is a bug and surfaces.
+    private static bool IsMalformedInput(Exception e) => e is JsonException or InvalidOperationException or ArgumentException;
 
     private static LicenseError TooLarge() =>
         new(LicenseHttpErrorCodes.BodyTooLarge, $"The body is larger than {LicenseKitHttpLimits.MaxRequestBodyBytes} bytes.");

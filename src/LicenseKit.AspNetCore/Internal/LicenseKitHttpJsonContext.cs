@@ -15,6 +15,7 @@ namespace LicenseKit.Internal;
 [JsonSerializable(typeof(LicenseListResponse))]
 [JsonSerializable(typeof(LicenseInstanceListResponse))]
 [JsonSerializable(typeof(ActivationResponse))]
-[JsonSerializable(typeof(ValidationResponse))]
+[JsonSerializable(typeof(ValidationResponse<KeyHolderLicense>), TypeInfoPropertyName = "KeyHolderValidationResponse")]
+[JsonSerializable(typeof(ValidationResponse<License>), TypeInfoPropertyName = "DetailedValidationResponse")]
 [JsonSerializable(typeof(ProblemResponse))]
 internal sealed partial class LicenseKitHttpJsonContext : JsonSerializerContext;

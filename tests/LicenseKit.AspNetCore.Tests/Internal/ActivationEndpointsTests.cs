@@ -204,6 +204,34 @@ public sealed class ActivationEndpointsTests
     }
 
     [Test]
+    public async Task PostValidate_ByDefault_ShowsTheKeyHolderProjectionWithoutPaymentCustomerOrMetadata()
+    {
+        var license = await CreateAsync("""{"product_id":"p","customer_id":"cust_secret","payment_id":"pay_secret","metadata":{"email":"a@example.com"}}""");
+
+        var result = await Validate($$"""{"license_key":"{{license.Key}}"}""");
+
+        result.GetProperty("license").EnumerateObject().Select(p => p.Name).Should().Equal(
+            "id", "key", "status", "business_id", "product_id", "activations_limit", "activation_message", "instances_count",
+            "duration_hours", "expires_at", "archived", "created_at", "updated_at");
+        result.GetRawText().Should().NotContainAny("cust_secret", "pay_secret", "a@example.com");
+    }
+
+    [Test]
+    public async Task PostValidate_WhenTheHostDisclosesCustomerData_ShowsTheWholeLicense()
+    {
+        await _api.DisposeAsync();
+        _api = await StartAsync(services => services.AddLicenseKit().ConfigureHttp(o => o.DiscloseCustomerDataToKeyHolders = true));
+        var license = await CreateAsync("""{"product_id":"p","customer_id":"cust_secret","payment_id":"pay_secret","metadata":{"email":"a@example.com"}}""");
+
+        var result = await Validate($$"""{"license_key":"{{license.Key}}"}""");
+
+        var shown = result.GetProperty("license");
+        shown.GetProperty("customer_id").GetString().Should().Be("cust_secret");
+        shown.GetProperty("payment_id").GetString().Should().Be("pay_secret");
+        shown.GetProperty("metadata").GetProperty("email").GetString().Should().Be("a@example.com");
+    }
+
+    [Test]
     public async Task PostValidate_WithFailingKeys_ReturnsReasonCodes()
     {
         var expired = await CreateAsync("""{"product_id":"p","customer_id":"c","duration_hours":1}""");

@@ -169,7 +169,7 @@ public sealed class ManagementEndpointsTests
     [Test]
     public async Task PostLicenses_WithBodyOver64KiB_Returns400BodyTooLarge()
     {
-        var body = $$"""{"product_id":"p","customer_id":"c","activation_message":"{{new string('x', 70_000)}}"}""";
+        var body = $$"""{"product_id":"p","customer_id":"c","activation_message":"{{new string('x', LicenseKitHttpLimits.MaxRequestBodyBytes)}}"}""";
 
         var response = await _api.Admin.PostAsync("/licenses", Json(body));
 
@@ -179,7 +179,7 @@ public sealed class ManagementEndpointsTests
     [Test]
     public async Task PostLicenses_WithChunkedBodyOver64KiB_Returns400BodyTooLarge()
     {
-        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"product_id":"p","customer_id":"c","key":"{{new string('x', 70_000)}}"}""")));
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"product_id":"p","customer_id":"c","key":"{{new string('x', LicenseKitHttpLimits.MaxRequestBodyBytes)}}"}""")));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/licenses") { Content = content };
         request.Headers.TransferEncodingChunked = true;

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace LicenseKit.Internal;
+
+/// <summary>The query string of <c>GET /licenses</c>: filters, page size and cursor.</summary>
+internal sealed class ListLicensesQuery
+{
+    private const string ArchivedFalse = "false", ArchivedTrue = "true", ArchivedAll = "all";
+
+    public static IReadOnlyList<QueryParameter<ListLicensesQuery>> Parameters { get; } =
+    [
+        new("product_id", FieldKind.String, (_, _, text, q) => q.Query = q.Query with { ProductId = text }),
+        new("customer_id", FieldKind.String, (_, _, text, q) => q.Query = q.Query with { CustomerId = text }),
+        new("status", FieldKind.Status, ReadStatus),
+        new("archived", FieldKind.String, ReadArchived, ArchivedFalse, ArchivedTrue, ArchivedAll),
+        new("created_from", FieldKind.Timestamp, (r, name, text, q) => q.Query = q.Query with { CreatedFrom = ReadTimestamp(r, name, text) }),
+        new("created_before", FieldKind.Timestamp, (r, name, text, q) => q.Query = q.Query with { CreatedBefore = ReadTimestamp(r, name, text) }),
+        new("page_size", FieldKind.Integer, ReadPageSize),
+        new("cursor", FieldKind.String, (_, _, text, q) => q.Query = q.Query with { Cursor = text }),
+    ];
+
+    public LicenseQuery Query { get; private set; } = new();
+
+    /// <summary>Reads every parameter; an unknown one is refused so a misspelt filter never silently lists everything.</summary>
+    public static (ListLicensesQuery Query, IReadOnlyList<LicenseError>? Errors) Read(IQueryCollection values)
+    {
+        var fields = new FieldReader();
+        var query = new ListLicensesQuery();
+        foreach (var name in values.Keys)
+        {
+            if (!Parameters.Any(p => p.Name.Equals(name, StringComparison.Ordinal)))
+            {
+                fields.Unknown(name);
+            }
+        }
+
+        foreach (var parameter in Parameters)
+        {
+            if (fields.Single(values[parameter.Name], parameter.Name, parameter.Name) is { } text)
+            {
+                parameter.Read(fields, text, query);
+            }
+        }
+
+        return (query, fields.Errors);
+    }
+
+    private static void ReadStatus(FieldReader reader, string name, string text, ListLicensesQuery query)
+    {
+        if (FieldReader.TryParseStatus(spelling => string.Equals(spelling, text, StringComparison.Ordinal), out var status))
+        {
+            query.Query = query.Query with { Status = status };
+        }
+        else
+        {
+            reader.Add(LicenseErrorCodes.FieldOutOfRange, $"'{name}' must be one of ACTIVE, DISABLED, REVOKED.", name);
+        }
+    }
+
+    private static void ReadArchived(FieldReader reader, string name, string text, ListLicensesQuery query)
+    {
+        switch (text)
+        {
+            case ArchivedFalse:
+                break;
+            case ArchivedTrue:
+                query.Query = query.Query with { Archived = true };
+                break;
+            case ArchivedAll:
+                query.Query = query.Query with { Archived = null };
+                break;
+            default:
+                reader.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be {ArchivedTrue}, {ArchivedFalse} or {ArchivedAll}.", name);
+                break;
+        }
+    }
+
+    private static void ReadPageSize(FieldReader reader, string name, string text, ListLicensesQuery query)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        {
+            query.Query = query.Query with { PageSize = size };
+        }
+        else
+        {
+            reader.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be a positive integer.", name);
+        }
+    }
+
+    private static DateTimeOffset? ReadTimestamp(FieldReader reader, string name, string text)
+    {
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp)
+            && text.Contains('T', StringComparison.Ordinal))
+        {
+            return timestamp;
+        }
+
+        reader.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be an ISO 8601 timestamp such as 2026-05-11T00:00:00Z.", name);
+        return null;
+    }
+}
