@@ -15,7 +15,7 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// The delay before the first retry; each later one doubles it, with random jitter so failing senders do not retry in
-    /// step. A <c>Retry-After</c> header from the receiver takes precedence. Default 1 second; at most 1 minute.
+    /// step. Default 1 second; at most 1 minute.
     /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -9,10 +9,13 @@ namespace LicenseKit.Webhooks.Tests;
 
 public class LicenseWebhookSenderTests
 {
-    [Test]
-    public async Task DeliverAsync_ToAReceiverFailingWith500ThenRecovering_DeliversWithTheSameIdOnEveryAttempt()
+    [TestCase(StatusCodes.Status500InternalServerError)]
+    [TestCase(StatusCodes.Status503ServiceUnavailable)]
+    [TestCase(StatusCodes.Status408RequestTimeout)]
+    [TestCase(StatusCodes.Status429TooManyRequests)]
+    public async Task DeliverAsync_ToAReceiverFailingTransientlyThenRecovering_DeliversWithTheSameIdOnEveryAttempt(int status)
     {
-        await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(3, StatusCodes.Status500InternalServerError));
+        await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(3, status));
         await using var provider = WebhookHost.Create(o => o.Endpoints.Add(WebhookHost.Endpoint("crm", receiver.UrlFor("/hooks"))));
         var sender = provider.GetRequiredService<LicenseWebhookSender>();
 
@@ -43,6 +46,27 @@ public class LicenseWebhookSenderTests
         // Two attempts were abandoned; on a loaded machine a later one may be too, so only the lower bound is exact.
         receiver.Attempts.Should().HaveCountGreaterThanOrEqualTo(3);
         receiver.Attempts.Select(a => a.WebhookId).Should().AllBe("evt_slow1");
+    }
+
+    [Test]
+    public async Task DeliverAsync_ToAReceiverThatNeverAnswers_GivesUpAtTheTotalTimeout()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.HangFirst(int.MaxValue));
+        await using var provider = WebhookHost.Create(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+            o.TotalTimeout = TimeSpan.FromSeconds(2);
+            o.MaxRetryAttempts = 20;
+            o.Endpoints.Add(WebhookHost.Endpoint("crm", receiver.UrlFor("/hooks")));
+        });
+
+        var result = (await provider.GetRequiredService<LicenseWebhookSender>().DeliverAsync(TestEvents.Issued())).Single();
+
+        result.Succeeded.Should().BeFalse();
+        result.StatusCode.Should().BeNull();
+        result.Error.Should().StartWith("TimeoutRejectedException: ");
+        // 21 attempts of 500 ms would take over 10 s; the total timeout cuts them off after about four.
+        receiver.Attempts.Count.Should().BeInRange(1, 5);
     }
 
     [Test]
