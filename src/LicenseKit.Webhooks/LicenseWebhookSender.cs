@@ -39,17 +39,34 @@ public sealed class LicenseWebhookSender : ILicenseEventHandler
     /// <summary>The names of the configured endpoints, in configuration order.</summary>
     public IReadOnlyList<string> EndpointNames => [.. _targets.Select(t => t.Name)];
 
-    /// <summary>Delivers <paramref name="licenseEvent"/> to every endpoint at once and reports each outcome.</summary>
+    /// <summary>The names of the endpoints that take <paramref name="licenseEvent"/>'s type (<see cref="WebhookEndpoint.EventTypes"/>).</summary>
+    /// <param name="licenseEvent">The event.</param>
+    /// <returns>The names, in configuration order; empty when no endpoint takes the type.</returns>
+    public IReadOnlyList<string> EndpointNamesFor(LicenseEvent licenseEvent) => [.. TargetsFor(licenseEvent).Select(t => t.Name)];
+
+    /// <summary>
+    /// Delivers <paramref name="licenseEvent"/> at once to every endpoint that takes its type and reports each outcome.
+    /// </summary>
     /// <param name="licenseEvent">The event; its <see cref="LicenseEvent.EventId"/> becomes the <c>webhook-id</c>.</param>
     /// <param name="cancellationToken">Cancels the delivery (then the method throws).</param>
-    /// <returns>One result per endpoint, in configuration order.</returns>
+    /// <returns>One result per endpoint that takes the type, in configuration order.</returns>
     public async Task<IReadOnlyList<WebhookDeliveryResult>> DeliverAsync(LicenseEvent licenseEvent, CancellationToken cancellationToken = default)
     {
+        var targets = TargetsFor(licenseEvent);
+        if (targets.Length == 0)
+        {
+            return [];
+        }
+
         var body = Serialize(licenseEvent);
-        return await Task.WhenAll(_targets.Select(t => SendAsync(t, licenseEvent.EventId, body, cancellationToken))).ConfigureAwait(false);
+        return await Task.WhenAll(targets.Select(t => SendAsync(t, licenseEvent.EventId, body, cancellationToken))).ConfigureAwait(false);
     }
 
-    /// <summary>Delivers <paramref name="licenseEvent"/> to one endpoint, for a dispatcher that tracks endpoints apart.</summary>
+    /// <summary>
+    /// Delivers <paramref name="licenseEvent"/> to one endpoint, for a dispatcher that tracks endpoints apart (see
+    /// <see cref="EndpointNamesFor"/>). The endpoint's <see cref="WebhookEndpoint.EventTypes"/> are not consulted: the
+    /// caller chose it.
+    /// </summary>
     /// <param name="licenseEvent">The event; its <see cref="LicenseEvent.EventId"/> becomes the <c>webhook-id</c>.</param>
     /// <param name="endpointName">The <see cref="WebhookEndpoint.Name"/> of the endpoint.</param>
     /// <param name="cancellationToken">Cancels the delivery (then the method throws).</param>
@@ -75,6 +92,12 @@ public sealed class LicenseWebhookSender : ILicenseEventHandler
         {
             throw new WebhookDeliveryException(failures);
         }
+    }
+
+    private WebhookTarget[] TargetsFor(LicenseEvent licenseEvent)
+    {
+        var eventType = LicenseWebhookEventTypes.Of(licenseEvent);
+        return Array.FindAll(_targets, t => t.Takes(eventType));
     }
 
     private static byte[] Serialize(LicenseEvent licenseEvent)

@@ -15,4 +15,11 @@ public sealed class WebhookEndpoint
     /// switched.
     /// </summary>
     public IList<string> Secrets { get; } = [];
+
+    /// <summary>
+    /// The event types this endpoint receives (see <see cref="LicenseWebhookEventTypes"/>); empty, the default, means
+    /// every type. Leaving out <see cref="LicenseWebhookEventTypes.ValidationFailed"/> keeps callers of a public
+    /// validation endpoint from causing outbound requests.
+    /// </summary>
+    public IList<string> EventTypes { get; } = [];
 }

@@ -192,6 +192,65 @@ public class LicenseWebhookSenderTests
     }
 
     [Test]
+    public async Task DeliverAsync_SendsEachEventOnlyToTheEndpointsThatTakeItsType()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(0, 0));
+        await using var provider = WebhookHost.Create(o =>
+        {
+            var fulfilment = WebhookHost.Endpoint("fulfilment", receiver.UrlFor("/fulfilment"));
+            fulfilment.EventTypes.Add(LicenseWebhookEventTypes.Created);
+            o.Endpoints.Add(fulfilment);
+            o.Endpoints.Add(WebhookHost.Endpoint("audit", receiver.UrlFor("/audit")));
+        });
+        var sender = provider.GetRequiredService<LicenseWebhookSender>();
+
+        var issued = await sender.DeliverAsync(TestEvents.Issued());
+        var activated = await sender.DeliverAsync(TestEvents.Activated());
+
+        issued.Select(r => r.EndpointName).Should().Equal("fulfilment", "audit");
+        activated.Select(r => r.EndpointName).Should().Equal("audit");
+        sender.EndpointNamesFor(TestEvents.Activated()).Should().Equal("audit");
+        receiver.Attempts.Select(a => (a.Path, a.WebhookId)).Should().BeEquivalentTo(
+            [("/fulfilment", "evt_issued1"), ("/audit", "evt_issued1"), ("/audit", "evt_activated1")]);
+    }
+
+    [Test]
+    public async Task DeliverAsync_WhenNoEndpointTakesTheType_SendsNothing()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(0, 0));
+        await using var provider = WebhookHost.Create(o =>
+        {
+            var fulfilment = WebhookHost.Endpoint("fulfilment", receiver.UrlFor("/fulfilment"));
+            fulfilment.EventTypes.Add(LicenseWebhookEventTypes.Created);
+            o.Endpoints.Add(fulfilment);
+        });
+        var handler = provider.GetServices<ILicenseEventHandler>().Single();
+
+        var results = await provider.GetRequiredService<LicenseWebhookSender>().DeliverAsync(TestEvents.ValidationFailed(null));
+        await handler.HandleAsync(TestEvents.ValidationFailed(null), CancellationToken.None);
+
+        results.Should().BeEmpty();
+        receiver.Attempts.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task DeliverAsync_ToANamedEndpoint_SendsEvenATypeItsFilterLeavesOut()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(0, 0));
+        await using var provider = WebhookHost.Create(o =>
+        {
+            var fulfilment = WebhookHost.Endpoint("fulfilment", receiver.UrlFor("/fulfilment"));
+            fulfilment.EventTypes.Add(LicenseWebhookEventTypes.Created);
+            o.Endpoints.Add(fulfilment);
+        });
+
+        var result = await provider.GetRequiredService<LicenseWebhookSender>().DeliverAsync(TestEvents.Activated(), "fulfilment");
+
+        result.Succeeded.Should().BeTrue();
+        receiver.Attempts.Should().ContainSingle();
+    }
+
+    [Test]
     public async Task DeliverAsync_ToAnUnknownEndpointName_Throws()
     {
         await using var provider = WebhookHost.Create(o => o.Endpoints.Add(WebhookHost.Endpoint("crm", "https://crm.example/hooks")));

@@ -85,5 +85,13 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
                 failures.Add($"{path}.Secrets[{i}] must be '{WebhookSecret.Prefix}' followed by the base64 of {WebhookSecret.MinKeyBytes} to {WebhookSecret.MaxKeyBytes} random bytes; WebhookSecret.Generate() makes one.");
             }
         }
+
+        for (var i = 0; i < endpoint.EventTypes.Count; i++)
+        {
+            if (!LicenseWebhookEventTypes.All.Contains(endpoint.EventTypes[i], StringComparer.Ordinal))
+            {
+                failures.Add($"{path}.EventTypes[{i}] '{endpoint.EventTypes[i]}' is not an event type; the types are {string.Join(", ", LicenseWebhookEventTypes.All)}.");
+            }
+        }
     }
 }

@@ -57,6 +57,23 @@ public class WebhooksLicenseKitBuilderExtensionsTests
     }
 
     [Test]
+    public async Task AddWebhooks_WithAnUnknownEventType_FailsAtStartupListingTheTypes()
+    {
+        await using var provider = WebhookHost.Create(o =>
+        {
+            var endpoint = WebhookHost.Endpoint("crm", "https://crm.example/hooks");
+            endpoint.EventTypes.Add(LicenseWebhookEventTypes.Created);
+            endpoint.EventTypes.Add("license.created");
+            o.Endpoints.Add(endpoint);
+        });
+
+        var act = () => Validate(provider);
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(
+            "WebhookOptions.Endpoints[0].EventTypes[1] 'license.created' is not an event type; the types are license_key.created, license_key.updated, license_key.status_changed, license_key.activated, license_key.deactivated, license_key.validation_failed.");
+    }
+
+    [Test]
     public async Task AddWebhooks_WithRetriesAndTimeoutsOutOfRange_FailsAtStartup()
     {
         await using var provider = WebhookHost.Create(o =>
