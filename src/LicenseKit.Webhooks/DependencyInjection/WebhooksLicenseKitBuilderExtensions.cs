@@ -1,4 +1,3 @@
-using System.Net;
 using LicenseKit;
 using LicenseKit.Webhooks.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +36,8 @@ public static class WebhooksLicenseKitBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient(sp => new WebhookSigningHandler(sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(LicenseWebhookSender.HttpClientName)
+            // The pipeline's TotalTimeout bounds a delivery; HttpClient's own 100 s default would cut a longer one short.
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // The Standard Webhooks specification counts a redirect as a failure: the receiver should fix its URL.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddResilienceHandler("delivery", ConfigureDelivery);

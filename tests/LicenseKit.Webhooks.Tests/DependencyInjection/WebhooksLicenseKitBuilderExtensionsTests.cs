@@ -125,6 +125,20 @@ public class WebhooksLicenseKitBuilderExtensionsTests
     }
 
     [Test]
+    public async Task AddWebhooks_LeavesTimeoutsToTheDeliveryPipelineSoATotalTimeoutOver100SecondsHolds()
+    {
+        await using var provider = WebhookHost.Create(o =>
+        {
+            o.Endpoints.Add(WebhookHost.Endpoint("crm", "https://crm.example/hooks"));
+            o.TotalTimeout = TimeSpan.FromMinutes(30);
+        });
+
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(LicenseWebhookSender.HttpClientName);
+
+        client.Timeout.Should().Be(Timeout.InfiniteTimeSpan);
+    }
+
+    [Test]
     public async Task IssueAsync_WithWebhooks_PostsASignedLicenseKeyCreatedWithTheIssuedLicense()
     {
         await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(1, StatusCodes.Status502BadGateway));
