@@ -29,9 +29,19 @@ builder.Services.AddActivationRateLimiter(builder.Configuration);
 
 builder.Services.AddLicenseDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(10));
-builder.Services.AddLicenseKit()
+var licenseKit = builder.Services.AddLicenseKit()
     .UseEntityFrameworkCore<LicensesDbContext>()
     .UseBusinessFromClaim("business_id");
+
+// Signed offline licenses for installed apps (LicenseKit.Client), once a signing key is configured.
+if (builder.Configuration["Licensing:SigningKeyPem"] is { Length: > 0 } signingKeyPem)
+{
+    licenseKit.AddSignedLicenses(o =>
+    {
+        o.SigningKeyPem = signingKeyPem;
+        o.KeyId = builder.Configuration["Licensing:KeyId"] ?? "sample";
+    });
+}
 builder.Services.AddOpenApi(o => o.AddLicenseKitSchemas());
 
 var app = builder.Build();

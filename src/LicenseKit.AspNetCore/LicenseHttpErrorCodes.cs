@@ -2,7 +2,7 @@ namespace LicenseKit;
 
 /// <summary>
 /// The stable codes of request failures the HTTP layer detects before the core sees the request (malformed JSON, wrong
-/// types, unknown fields, body size). They appear in the <c>code</c> member of problem details, next to the core's
+/// types, unknown fields, body size, an unresolvable business). They appear in the <c>code</c> member of problem details, next to the core's
 /// <see cref="LicenseErrorCodes"/>.
 /// </summary>
 public static class LicenseHttpErrorCodes
@@ -17,11 +17,17 @@ public static class LicenseHttpErrorCodes
     public const string UnknownField = "UNKNOWN_FIELD";
 
     /// <summary>The endpoint needs a JSON body and the request has none.</summary>
-    public const string BodyRequired = "REQUEST_BODY_REQUIRED";
+    public const string RequestBodyRequired = "REQUEST_BODY_REQUIRED";
 
     /// <summary>The body is larger than the endpoints accept (<see cref="LicenseKitHttpLimits.MaxRequestBodyBytes"/>).</summary>
-    public const string BodyTooLarge = "REQUEST_BODY_TOO_LARGE";
+    public const string RequestBodyTooLarge = "REQUEST_BODY_TOO_LARGE";
 
     /// <summary>The body is not declared as JSON (<c>application/json</c> or a <c>+json</c> media type).</summary>
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>
+    /// The request's business could not be resolved (e.g. <c>UseBusinessFromClaim</c> and a caller without the claim,
+    /// typically an anonymous call to a group mapped without <c>RequireAuthorization</c>); answered 401.
+    /// </summary>
+    public const string BusinessNotResolved = "BUSINESS_NOT_RESOLVED";
 }

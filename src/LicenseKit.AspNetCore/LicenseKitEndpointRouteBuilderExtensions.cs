@@ -32,7 +32,7 @@ public static class LicenseKitEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
-        var group = endpoints.MapGroup(prefix).WithTags("Licenses");
+        var group = endpoints.MapGroup(prefix).WithTags("Licenses").AddEndpointFilter(BusinessResolutionFilter.InvokeAsync);
 
         group.MapPost("/", ManagementEndpoints.CreateAsync)
             .WithName("CreateLicense")
@@ -92,7 +92,7 @@ public static class LicenseKitEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
-        var group = endpoints.MapGroup(prefix).WithTags("License activation");
+        var group = endpoints.MapGroup(prefix).WithTags("License activation").AddEndpointFilter(BusinessResolutionFilter.InvokeAsync);
 
         group.MapPost("/activate", ActivationEndpoints.ActivateAsync)
             .WithName("ActivateLicense")

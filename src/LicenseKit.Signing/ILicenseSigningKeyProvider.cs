@@ -7,9 +7,10 @@ namespace LicenseKit;
 public interface ILicenseSigningKeyProvider
 {
     /// <summary>
-    /// Returns the current signing key. Called for every token, so cache the key: parsing a PEM each time would dominate
-    /// the cost of signing.
+    /// Returns the current signing key. Called for every token, so cache the key (and complete synchronously when it is
+    /// cached): fetching it from a vault or parsing a PEM each time would dominate the cost of signing.
     /// </summary>
+    /// <param name="cancellationToken">Cancels the fetch.</param>
     /// <returns>The key, with its key id.</returns>
-    LicenseSigningKey GetSigningKey();
+    ValueTask<LicenseSigningKey> GetSigningKeyAsync(CancellationToken cancellationToken = default);
 }

@@ -113,7 +113,10 @@ public sealed class LicenseSigningKey : IDisposable
     /// <summary>Releases the key material.</summary>
     public void Dispose() => _pool.Dispose();
 
-    /// <summary>Signs <paramref name="data"/> with ECDSA P-256 / SHA-256 into 64 bytes of IEEE P1363 <c>r || s</c>.</summary>
+    /// <summary>
+    /// Signs <paramref name="data"/> with ECDSA P-256 / SHA-256 into 64 bytes of IEEE P1363 <c>r || s</c>, in the canonical
+    /// low-S form verifiers require.
+    /// </summary>
     internal int Sign(ReadOnlySpan<byte> data, Span<byte> signature)
     {
         var key = _pool.Rent();
@@ -125,6 +128,7 @@ public sealed class LicenseSigningKey : IDisposable
                 throw new CryptographicException("ECDSA P-256 produced a signature of an unexpected length.");
             }
 
+            EcdsaSignatures.NormalizeToLowS(signature[..written]);
             return written;
         }
         finally

@@ -51,18 +51,37 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
     public TimeSpan TokenLifetime { get; }
 
     /// <inheritdoc />
-    public string Sign(License license, LicenseInstance? instance) => Sign(license, instance, TokenLifetime);
+    public ValueTask<string> SignAsync(License license, LicenseInstance? instance, CancellationToken cancellationToken = default) =>
+        SignAsync(license, instance, TokenLifetime, cancellationToken);
 
     /// <summary>Signs a snapshot of <paramref name="license"/> with its own token lifetime.</summary>
     /// <param name="license">The license as it is now.</param>
     /// <param name="instance">The activated instance to bind the token to (its id and fingerprint), or <see langword="null"/> for an unbound token.</param>
     /// <param name="tokenLifetime">How long this token stays valid before the client should refresh it.</param>
+    /// <param name="cancellationToken">Cancels fetching the key.</param>
     /// <returns>The token.</returns>
-    public string Sign(License license, LicenseInstance? instance, TimeSpan tokenLifetime)
+    public ValueTask<string> SignAsync(License license, LicenseInstance? instance, TimeSpan tokenLifetime, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(license);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(tokenLifetime, TimeSpan.Zero);
-        var key = _keyProvider.GetSigningKey() ?? throw new InvalidOperationException("The signing key provider returned no key.");
+        var pending = _keyProvider.GetSigningKeyAsync(cancellationToken);
+
+        // A cached key completes synchronously: no state machine on the hot path.
+        return pending.IsCompletedSuccessfully
+            ? ValueTask.FromResult(Sign(pending.Result, license, instance, tokenLifetime))
+            : SignWhenKeyArrivesAsync(pending, license, instance, tokenLifetime);
+    }
+
+    private async ValueTask<string> SignWhenKeyArrivesAsync(ValueTask<LicenseSigningKey> pending, License license, LicenseInstance? instance, TimeSpan tokenLifetime) =>
+        Sign(await pending.ConfigureAwait(false), license, instance, tokenLifetime);
+
+    private string Sign(LicenseSigningKey? key, License license, LicenseInstance? instance, TimeSpan tokenLifetime)
+    {
+        if (key is null)
+        {
+            throw new InvalidOperationException("The signing key provider returned no key.");
+        }
+
         var now = TokenEncoding.TruncateToMilliseconds(_timeProvider.GetUtcNow());
 
         var scratch = t_scratch ??= new Scratch();
@@ -168,7 +187,7 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
     // One JSON buffer and writer per thread, reused: signing allocates little beyond the token string itself.
     private sealed class Scratch
     {
-        public Scratch() => Writer = new Utf8JsonWriter(Payload);
+        public Scratch() => Writer = new Utf8JsonWriter(Payload, new JsonWriterOptions { Encoder = MinimalJsonEncoder.Instance });
 
         public ArrayBufferWriter<byte> Payload { get; } = new(1024);
 
@@ -177,6 +196,6 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
 
     private sealed class FixedKeyProvider(LicenseSigningKey key) : ILicenseSigningKeyProvider
     {
-        public LicenseSigningKey GetSigningKey() => key;
+        public ValueTask<LicenseSigningKey> GetSigningKeyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(key);
     }
 }

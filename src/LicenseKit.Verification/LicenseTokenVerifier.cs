@@ -144,6 +144,9 @@ public sealed class LicenseTokenVerifier : IDisposable
             return LicenseTokenVerificationResult.Failure(LicenseTokenCode.Malformed);
         }
 
+        // The high-S twin of a valid signature verifies mathematically; refusing it keeps one spelling per token.
+        var highS = !EcdsaSignatures.IsLowS(signature[..signatureLength]);
+
         // The signed bytes are the ASCII text before the second dot; after this point every char there is known ASCII.
         var signedLength = secondDot;
         var payloadMax = (payloadText.Length * 3 / 4) + 3;
@@ -182,7 +185,7 @@ public sealed class LicenseTokenVerifier : IDisposable
 
             var signed = buffer[..signedLength];
             Encoding.ASCII.GetBytes(span[..signedLength], signed);
-            if (!VerifySignature(pool, signed, signature[..signatureLength]))
+            if (highS || !VerifySignature(pool, signed, signature[..signatureLength]))
             {
                 return LicenseTokenVerificationResult.Failure(LicenseTokenCode.BadSignature);
             }

@@ -151,7 +151,8 @@ public class LicenseSigningKeyTests
             var signedText = "LK1." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(TokenForge.ValidJson()));
             File.WriteAllBytes(Path.Combine(dir, "signed.txt"), Encoding.ASCII.GetBytes(signedText));
             TryOpenSsl(dir, "dgst -sha256 -sign private.pem -out openssl.der signed.txt").Should().BeTrue();
-            var p1363 = DerToP1363(File.ReadAllBytes(Path.Combine(dir, "openssl.der")));
+            // Tokens are canonical: another implementation's signature is normalized to low-S, as the format requires.
+            var p1363 = TokenForge.WithS(DerToP1363(File.ReadAllBytes(Path.Combine(dir, "openssl.der"))), low: true);
             verifier.Verify(signedText + "." + Base64Url.EncodeToString(p1363)).Code.Should().Be(LicenseTokenCode.Valid);
 
             // LicenseKit signs; openssl verifies the signature over the text before the second dot.

@@ -48,7 +48,7 @@ internal static class JsonBody
 
         if (bytes.Length == 0)
         {
-            return (null, new LicenseError(LicenseHttpErrorCodes.BodyRequired, "A JSON object body is required."));
+            return (null, new LicenseError(LicenseHttpErrorCodes.RequestBodyRequired, "A JSON object body is required."));
         }
 
         if (!IsJson(request.ContentType))
@@ -81,7 +81,7 @@ internal static class JsonBody
     private static bool IsMalformedInput(Exception e) => e is JsonException or InvalidOperationException or ArgumentException;
 
     private static LicenseError TooLarge() =>
-        new(LicenseHttpErrorCodes.BodyTooLarge, $"The body is larger than {LicenseKitHttpLimits.MaxRequestBodyBytes} bytes.");
+        new(LicenseHttpErrorCodes.RequestBodyTooLarge, $"The body is larger than {LicenseKitHttpLimits.MaxRequestBodyBytes} bytes.");
 
     /// <summary>Reads at most one byte more than the limit, so an oversized body is detected without buffering it.</summary>
     private static async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)

@@ -18,4 +18,5 @@ namespace LicenseKit.Internal;
 [JsonSerializable(typeof(ValidationResponse<KeyHolderLicense>), TypeInfoPropertyName = "KeyHolderValidationResponse")]
 [JsonSerializable(typeof(ValidationResponse<License>), TypeInfoPropertyName = "DetailedValidationResponse")]
 [JsonSerializable(typeof(ProblemResponse))]
+[JsonSerializable(typeof(IReadOnlyList<ProblemError>))]
 internal sealed partial class LicenseKitHttpJsonContext : JsonSerializerContext;

@@ -26,4 +26,9 @@ internal sealed record ProblemResponse
 
     [JsonPropertyName("errors")]
     public required IReadOnlyList<ProblemError> Errors { get; init; }
+
+    /// <summary>The id of the request's trace, to find its logs (what ASP.NET Core's problem details writer adds too).</summary>
+    [JsonPropertyName("traceId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceId { get; init; }
 }

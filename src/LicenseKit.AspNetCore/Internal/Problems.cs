@@ -15,7 +15,7 @@ internal static class Problems
     {
         var first = errors[0];
         var statusCode = status ?? LicenseErrorStatusCodes.GetStatusCode(first.Code);
-        var problem = new ProblemResponse
+        return new LicenseProblemResult(new ProblemResponse
         {
             Title = ReasonPhrases.GetReasonPhrase(statusCode),
             Status = statusCode,
@@ -25,8 +25,6 @@ internal static class Problems
             Instance = http.Request.Path.HasValue ? http.Request.PathBase.Add(http.Request.Path).Value : null,
             Code = first.Code,
             Errors = errors.Select(e => new ProblemError(e.Code, e.Field, e.Description)).ToArray(),
-        };
-
-        return TypedResults.Json(problem, LicenseKitHttpJsonContext.Default.ProblemResponse, ContentType, statusCode);
+        });
     }
 }

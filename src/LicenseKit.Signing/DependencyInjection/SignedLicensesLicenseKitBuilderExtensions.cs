@@ -1,6 +1,7 @@
 using LicenseKit;
 using LicenseKit.Signing.Internal;
 using LicenseKit.Verification.Internal;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,38 @@ public static class SignedLicensesLicenseKitBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         AddCore(builder.Services).Configure(configure);
+        builder.Services.TryAddSingleton<ILicenseSigningKeyProvider, OptionsLicenseSigningKeyProvider>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Like <see cref="AddSignedLicenses(LicenseKitBuilder, Action{SignedLicenseOptions})"/>, with the options supplied
+    /// elsewhere, e.g. <c>services.AddOptions&lt;SignedLicenseOptions&gt;().BindConfiguration("LicenseKit:Signing")</c> or
+    /// a configuration provider the host already wired. Missing options stop the host at startup like configured ones.
+    /// </summary>
+    /// <param name="builder">The LicenseKit builder.</param>
+    /// <returns>The builder.</returns>
+    public static LicenseKitBuilder AddSignedLicenses(this LicenseKitBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddCore(builder.Services);
+        builder.Services.TryAddSingleton<ILicenseSigningKeyProvider, OptionsLicenseSigningKeyProvider>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Like <see cref="AddSignedLicenses(LicenseKitBuilder, Action{SignedLicenseOptions})"/>, with the options bound from a
+    /// configuration section: <c>{ "KeyId": "2026-01", "SigningKeyPem": "-----BEGIN PRIVATE KEY-----…", "TokenLifetime": "7.00:00:00" }</c>.
+    /// Keep the key itself in a secret store the configuration reads (user secrets, a vault provider, environment).
+    /// </summary>
+    /// <param name="builder">The LicenseKit builder.</param>
+    /// <param name="configuration">The section holding <see cref="SignedLicenseOptions"/>.</param>
+    /// <returns>The builder.</returns>
+    public static LicenseKitBuilder AddSignedLicenses(this LicenseKitBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        AddCore(builder.Services).Bind(configuration);
         builder.Services.TryAddSingleton<ILicenseSigningKeyProvider, OptionsLicenseSigningKeyProvider>();
         return builder;
     }

@@ -11,7 +11,7 @@ internal sealed class OptionsLicenseSigningKeyProvider(IOptions<SignedLicenseOpt
         return LicenseSigningKey.FromPem(value.KeyId!, value.SigningKeyPem!);
     });
 
-    public LicenseSigningKey GetSigningKey() => _key.Value;
+    public ValueTask<LicenseSigningKey> GetSigningKeyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_key.Value);
 
     public void Dispose()
     {

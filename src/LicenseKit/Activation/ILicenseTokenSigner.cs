@@ -7,9 +7,14 @@ namespace LicenseKit;
 /// </summary>
 public interface ILicenseTokenSigner
 {
-    /// <summary>Signs a snapshot of <paramref name="license"/>, bound to <paramref name="instance"/> when given.</summary>
+    /// <summary>
+    /// Signs a snapshot of <paramref name="license"/>, bound to <paramref name="instance"/> when given. Asynchronous because
+    /// the signing key may come from a vault. An activation signs before it writes the instance, so a failure here leaves
+    /// nothing written.
+    /// </summary>
     /// <param name="license">The license as it is now.</param>
     /// <param name="instance">The activated instance to bind the token to, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels fetching the key.</param>
     /// <returns>The token.</returns>
-    string Sign(License license, LicenseInstance? instance);
+    ValueTask<string> SignAsync(License license, LicenseInstance? instance, CancellationToken cancellationToken = default);
 }

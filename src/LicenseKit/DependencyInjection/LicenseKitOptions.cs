@@ -13,6 +13,14 @@ public sealed class LicenseKitOptions
     /// <summary>The format of generated keys.</summary>
     public LicenseKeyFormat KeyFormat { get; set; } = new();
 
+    /// <summary>
+    /// The shortest custom key (<see cref="IssueLicenseRequest.Key"/>) accepted, counted after normalization
+    /// (<see cref="LicenseKeyNormalizer"/>). Default 12, so an order number such as <c>ORDER-1042</c> cannot become a key
+    /// anyone holding the app's publishable key could guess; between 1 and <see cref="LicenseLimits.MaxKeyLength"/>.
+    /// Generated keys are not affected: their strength comes from <see cref="KeyFormat"/>.
+    /// </summary>
+    public int MinCustomKeyLength { get; set; } = 12;
+
     /// <summary>How many times a generated key (or id) that collides is regenerated before issuing fails. Default 8.</summary>
     public int MaxKeyGenerationAttempts { get; set; } = 8;
 

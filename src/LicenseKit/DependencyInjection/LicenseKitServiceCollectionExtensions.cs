@@ -1,6 +1,7 @@
 using LicenseKit;
 using LicenseKit.Internal;
 using LicenseKit.Stores;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,8 +28,38 @@ public static class LicenseKitServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        return AddServices(services);
+    }
+
+    /// <summary>
+    /// Adds the LicenseKit services like <see cref="AddLicenseKit(IServiceCollection, Action{LicenseKitOptions}?)"/>, with
+    /// the options bound from a configuration section, e.g. <c>builder.Configuration.GetSection("LicenseKit")</c>:
+    /// <c>{ "BusinessId": "biz_…", "MinCustomKeyLength": 16, "KeyFormat": { "GroupCount": 5 } }</c>. The bound options are
+    /// validated at startup like configured ones; <paramref name="configure"/> runs after binding.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <see cref="LicenseKitOptions"/>.</param>
+    /// <param name="configure">Optionally adjusts the bound options.</param>
+    /// <returns>A builder to swap the store, key generator or business resolver.</returns>
+    public static LicenseKitBuilder AddLicenseKit(this IServiceCollection services, IConfiguration configuration, Action<LicenseKitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var options = services.AddOptions<LicenseKitOptions>().Bind(configuration).ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return AddServices(services);
+    }
+
+    private static LicenseKitBuilder AddServices(IServiceCollection services)
+    {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseKitOptions>, LicenseKitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LicenseErrorDescriber>();
         services.TryAddSingleton<ILicenseStore, InMemoryLicenseStore>();
         services.TryAddSingleton<IKeyGenerator, RandomKeyGenerator>();
         services.TryAddSingleton<ILicenseBusinessResolver, ConfiguredBusinessResolver>();

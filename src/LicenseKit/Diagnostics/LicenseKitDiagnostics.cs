@@ -24,6 +24,12 @@ public static class LicenseKitDiagnostics
     /// <summary>The tag holding <c>success</c> or <c>failure</c>.</summary>
     public const string ResultTag = "licensekit.result";
 
-    /// <summary>The tag holding the error or validation code.</summary>
+    /// <summary>
+    /// The tag holding the error code (<see cref="LicenseErrorCodes"/>), the validation code (<c>VALID</c>, <c>NOT_FOUND</c>, …)
+    /// or <see cref="SuccessCode"/> for an operation that succeeded.
+    /// </summary>
     public const string CodeTag = "licensekit.code";
+
+    /// <summary>The <see cref="CodeTag"/> value of a successful issue, update, activation or deactivation.</summary>
+    public const string SuccessCode = "OK";
 }

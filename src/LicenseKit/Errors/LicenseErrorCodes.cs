@@ -9,6 +9,9 @@ public static class LicenseErrorCodes
     /// <summary>A string field is longer than its documented maximum (<see cref="LicenseLimits"/>).</summary>
     public const string FieldTooLong = "FIELD_TOO_LONG";
 
+    /// <summary>A string field is shorter than its minimum, e.g. a custom key under <see cref="LicenseKitOptions.MinCustomKeyLength"/>.</summary>
+    public const string FieldTooShort = "FIELD_TOO_SHORT";
+
     /// <summary>A string field holds control characters or other characters it may not contain.</summary>
     public const string FieldInvalidCharacters = "FIELD_INVALID_CHARACTERS";
 

@@ -3,18 +3,18 @@ namespace LicenseKit.Internal;
 /// <summary>The field rules shared by every operation; each failure names the field in its wire spelling.</summary>
 internal static class InputValidator
 {
-    public static void RequiredText(ref List<LicenseError>? errors, string? value, string field, int maxLength)
+    public static void RequiredText(LicenseErrorDescriber describe, ref List<LicenseError>? errors, string? value, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(ref errors, LicenseErrorCodes.FieldRequired, $"'{field}' is required.", field);
+            Add(ref errors, describe.FieldRequired(field));
             return;
         }
 
-        Text(ref errors, value, field, maxLength, allowLineBreaks: false);
+        Text(describe, ref errors, value, field, maxLength, allowLineBreaks: false);
     }
 
-    public static void OptionalText(ref List<LicenseError>? errors, string? value, string field, int maxLength, bool allowLineBreaks = false)
+    public static void OptionalText(LicenseErrorDescriber describe, ref List<LicenseError>? errors, string? value, string field, int maxLength, bool allowLineBreaks = false)
     {
         if (value is null)
         {
@@ -23,24 +23,23 @@ internal static class InputValidator
 
         if (string.IsNullOrWhiteSpace(value) && !allowLineBreaks)
         {
-            Add(ref errors, LicenseErrorCodes.FieldRequired, $"'{field}' must not be empty when given.", field);
+            Add(ref errors, describe.FieldEmpty(field));
             return;
         }
 
-        Text(ref errors, value, field, maxLength, allowLineBreaks);
+        Text(describe, ref errors, value, field, maxLength, allowLineBreaks);
     }
 
-    public static void Range(ref List<LicenseError>? errors, int? value, string field, int min, int max, string meaning)
+    public static void Range(LicenseErrorDescriber describe, ref List<LicenseError>? errors, int? value, string field, int min, int max)
     {
         if (value is { } v && (v < min || v > max))
         {
-            Add(ref errors, LicenseErrorCodes.FieldOutOfRange, $"'{field}' must be between {min} and {max}{meaning}.", field);
+            Add(ref errors, describe.FieldOutOfRange(field, min, max));
         }
     }
 
-    public static void Metadata(ref List<LicenseError>? errors, IReadOnlyDictionary<string, string>? metadata)
+    public static void Metadata(LicenseErrorDescriber describe, ref List<LicenseError>? errors, IReadOnlyDictionary<string, string>? metadata)
     {
-        const string field = "metadata";
         if (metadata is null)
         {
             return;
@@ -48,7 +47,7 @@ internal static class InputValidator
 
         if (metadata.Count > LicenseLimits.MaxMetadataEntries)
         {
-            Add(ref errors, LicenseErrorCodes.MetadataTooManyEntries, $"'metadata' has {metadata.Count} entries; at most {LicenseLimits.MaxMetadataEntries} are allowed.", field);
+            Add(ref errors, describe.MetadataTooManyEntries(metadata.Count, LicenseLimits.MaxMetadataEntries));
             return;
         }
 
@@ -56,47 +55,55 @@ internal static class InputValidator
         {
             if (string.IsNullOrWhiteSpace(key))
             {
-                Add(ref errors, LicenseErrorCodes.FieldRequired, "Metadata keys must not be empty.", field);
+                Add(ref errors, describe.MetadataKeyEmpty());
             }
             else if (key.Length > LicenseLimits.MaxMetadataKeyLength)
             {
-                Add(ref errors, LicenseErrorCodes.FieldTooLong, $"Metadata key '{key[..LicenseLimits.MaxMetadataKeyLength]}…' is longer than {LicenseLimits.MaxMetadataKeyLength} characters.", field);
+                Add(ref errors, describe.MetadataKeyTooLong(key, LicenseLimits.MaxMetadataKeyLength));
             }
             else if (HasControlCharacters(key, allowLineBreaks: false))
             {
-                Add(ref errors, LicenseErrorCodes.FieldInvalidCharacters, "Metadata keys must not contain control characters.", field);
+                Add(ref errors, describe.MetadataKeyInvalidCharacters());
             }
 
             if (value is null)
             {
-                Add(ref errors, LicenseErrorCodes.FieldRequired, $"Metadata value of '{key}' must not be null.", field);
+                Add(ref errors, describe.MetadataValueMissing(key));
             }
             else if (value.Length > LicenseLimits.MaxMetadataValueLength)
             {
-                Add(ref errors, LicenseErrorCodes.FieldTooLong, $"Metadata value of '{key}' is longer than {LicenseLimits.MaxMetadataValueLength} characters.", field);
+                Add(ref errors, describe.MetadataValueTooLong(key, LicenseLimits.MaxMetadataValueLength));
             }
             else if (HasControlCharacters(value, allowLineBreaks: true))
             {
-                Add(ref errors, LicenseErrorCodes.FieldInvalidCharacters, $"Metadata value of '{key}' must not contain control characters.", field);
+                Add(ref errors, describe.MetadataValueInvalidCharacters(key));
             }
         }
     }
 
-    public static void Add(ref List<LicenseError>? errors, string code, string description, string? field)
+    /// <summary>
+    /// Whether a lookup input (a key ignoring surrounding whitespace, an id, a fingerprint) could match anything written:
+    /// blank, over-long input and characters the write rules refuse (U+0000 and other control characters, lone
+    /// surrogates) match nothing, so they never reach a store, whose databases disagree on how to fail for them.
+    /// </summary>
+    public static bool IsLookupable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value, int maxLength) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && !HasControlCharacters(value.Trim(), allowLineBreaks: false);
+
+    public static void Add(ref List<LicenseError>? errors, LicenseError error)
     {
         errors ??= [];
-        errors.Add(new LicenseError(code, description, field));
+        errors.Add(error);
     }
 
-    private static void Text(ref List<LicenseError>? errors, string value, string field, int maxLength, bool allowLineBreaks)
+    private static void Text(LicenseErrorDescriber describe, ref List<LicenseError>? errors, string value, string field, int maxLength, bool allowLineBreaks)
     {
         if (value.Length > maxLength)
         {
-            Add(ref errors, LicenseErrorCodes.FieldTooLong, $"'{field}' is {value.Length} characters long; at most {maxLength} are allowed.", field);
+            Add(ref errors, describe.FieldTooLong(field, value.Length, maxLength));
         }
         else if (HasControlCharacters(value, allowLineBreaks))
         {
-            Add(ref errors, LicenseErrorCodes.FieldInvalidCharacters, $"'{field}' must not contain control characters.", field);
+            Add(ref errors, describe.FieldInvalidCharacters(field));
         }
     }
 

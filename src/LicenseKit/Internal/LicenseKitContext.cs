@@ -12,6 +12,7 @@ internal sealed class LicenseKitContext(
     TimeProvider timeProvider,
     LicenseKitTelemetry telemetry,
     LicenseEventDispatcher events,
+    LicenseErrorDescriber describer,
     ILoggerFactory? loggerFactory = null)
 {
     public ILicenseStore Store { get; } = store;
@@ -25,6 +26,9 @@ internal sealed class LicenseKitContext(
     public LicenseKitTelemetry Telemetry { get; } = telemetry;
 
     public LicenseEventDispatcher Events { get; } = events;
+
+    /// <summary>The source of every error's code, field and message.</summary>
+    public LicenseErrorDescriber Describe { get; } = describer;
 
     public ILogger Logger { get; } = (ILogger?)loggerFactory?.CreateLogger("LicenseKit") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
@@ -45,6 +49,5 @@ internal sealed class LicenseKitContext(
         return LicenseResult<T>.Failed(errors);
     }
 
-    public LicenseResult<T> Refuse<T>(LicenseOperation operation, string code, string description, string? field = null) =>
-        Refuse<T>(operation, [new LicenseError(code, description, field)]);
+    public LicenseResult<T> Refuse<T>(LicenseOperation operation, LicenseError error) => Refuse<T>(operation, [error]);
 }

@@ -26,6 +26,7 @@ public static class HttpAssertions
         problem.GetProperty("title").GetString().Should().NotBeNullOrEmpty();
         problem.GetProperty("detail").GetString().Should().NotBeNullOrEmpty();
         problem.GetProperty("errors").GetArrayLength().Should().BeGreaterThan(0);
+        problem.GetProperty("traceId").GetString().Should().NotBeNullOrEmpty();
         return problem;
     }
 

@@ -47,7 +47,8 @@ public sealed class TestApi : IAsyncDisposable
     /// <summary>Business A authenticated without scopes: what an installed application holds.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<TestApi> StartAsync(Action<IServiceCollection>? configureServices = null)
+    /// <summary>Starts the host; <paramref name="authorizeActivation"/> false maps the activation group without RequireAuthorization.</summary>
+    public static async Task<TestApi> StartAsync(Action<IServiceCollection>? configureServices = null, bool authorizeActivation = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -71,7 +72,12 @@ public sealed class TestApi : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapLicenseKitManagement("/licenses").RequireAuthorization("licenses:admin");
-        app.MapLicenseKitActivation("/licenses").RequireAuthorization();
+        var activation = app.MapLicenseKitActivation("/licenses");
+        if (authorizeActivation)
+        {
+            activation.RequireAuthorization();
+        }
+
         app.MapOpenApi();
         await app.StartAsync();
         return new TestApi(app, store, time);

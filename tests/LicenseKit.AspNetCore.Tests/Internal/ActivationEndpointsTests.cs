@@ -296,6 +296,7 @@ public sealed class ActivationEndpointsTests
     /// <summary>A signer whose token names what it signed, to see it passed through.</summary>
     private sealed class RecordingSigner : ILicenseTokenSigner
     {
-        public string Sign(License license, LicenseInstance? instance) => $"signed:{license.Id}:{instance?.Id}";
+        public ValueTask<string> SignAsync(License license, LicenseInstance? instance, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult($"signed:{license.Id}:{instance?.Id}");
     }
 }

@@ -152,7 +152,7 @@ public sealed class ManagementEndpointsTests
     {
         var response = await _api.Admin.PostAsync("/licenses", null);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, LicenseHttpErrorCodes.BodyRequired);
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, LicenseHttpErrorCodes.RequestBodyRequired);
     }
 
     [TestCase("{\"product_id\":\"p\",")]
@@ -167,17 +167,17 @@ public sealed class ManagementEndpointsTests
     }
 
     [Test]
-    public async Task PostLicenses_WithBodyOver64KiB_Returns400BodyTooLarge()
+    public async Task PostLicenses_WithBodyOverTheLimit_Returns413RequestBodyTooLarge()
     {
         var body = $$"""{"product_id":"p","customer_id":"c","activation_message":"{{new string('x', LicenseKitHttpLimits.MaxRequestBodyBytes)}}"}""";
 
         var response = await _api.Admin.PostAsync("/licenses", Json(body));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, LicenseHttpErrorCodes.BodyTooLarge);
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, LicenseHttpErrorCodes.RequestBodyTooLarge);
     }
 
     [Test]
-    public async Task PostLicenses_WithChunkedBodyOver64KiB_Returns400BodyTooLarge()
+    public async Task PostLicenses_WithChunkedBodyOverTheLimit_Returns413RequestBodyTooLarge()
     {
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"product_id":"p","customer_id":"c","key":"{{new string('x', LicenseKitHttpLimits.MaxRequestBodyBytes)}}"}""")));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -186,7 +186,7 @@ public sealed class ManagementEndpointsTests
 
         var response = await _api.Admin.SendAsync(request);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, LicenseHttpErrorCodes.BodyTooLarge);
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, LicenseHttpErrorCodes.RequestBodyTooLarge);
     }
 
     [Test]

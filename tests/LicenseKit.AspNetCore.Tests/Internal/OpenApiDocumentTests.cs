@@ -38,7 +38,7 @@ public sealed class OpenApiDocumentTests
         create.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json")
             .GetProperty("schema").GetProperty("$ref").GetString().Should().Be("#/components/schemas/ProblemResponse");
         document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemResponse").GetProperty("properties")
-            .EnumerateObject().Select(p => p.Name).Should().Equal("type", "title", "status", "detail", "instance", "code", "errors");
+            .EnumerateObject().Select(p => p.Name).Should().Equal("type", "title", "status", "detail", "instance", "code", "errors", "traceId");
         paths.GetProperty("/licenses/{id}").GetProperty("patch").GetProperty("requestBody").GetProperty("content")
             .EnumerateObject().Select(c => c.Name).Should().Equal("application/json", "application/merge-patch+json");
     }

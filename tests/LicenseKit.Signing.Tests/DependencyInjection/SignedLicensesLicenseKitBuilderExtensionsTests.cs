@@ -219,7 +219,7 @@ public class SignedLicensesLicenseKitBuilderExtensionsTests
 
         private readonly LicenseSigningKey _key = Keys.SigningKey();
 
-        public LicenseSigningKey GetSigningKey() => _key;
+        public ValueTask<LicenseSigningKey> GetSigningKeyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_key);
 
         public void Dispose() => _key.Dispose();
     }

@@ -1,4 +1,6 @@
 using System.Buffers.Text;
+using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,7 +13,33 @@ internal static class TokenForge
     {
         var signed = prefix + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
         var signature = key.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return signed + "." + Base64Url.EncodeToString(signature);
+        return signed + "." + Base64Url.EncodeToString(WithS(signature, low: true));
+    }
+
+    /// <summary>The P-256 group order n.</summary>
+    public static readonly BigInteger Order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+    /// <summary>Returns the P1363 signature with s replaced by whichever of s and n − s is low (or high).</summary>
+    public static byte[] WithS(byte[] signature, bool low)
+    {
+        var s = new BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+        var isLow = s <= Order / 2;
+        if (isLow == low)
+        {
+            return signature;
+        }
+
+        var twin = (byte[])signature.Clone();
+        var flipped = (Order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+        Array.Clear(twin, 32, 32);
+        flipped.CopyTo(twin, 64 - flipped.Length);
+        return twin;
+    }
+
+    public static bool IsLowS(string token)
+    {
+        var signature = Base64Url.DecodeFromChars(token.Split('.')[2]);
+        return new BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true) <= Order / 2;
     }
 
     public static string Payload(string token) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token.Split('.')[1]));

@@ -366,7 +366,8 @@ public class LicenseActivatorTests
 
     private sealed class FakeSigner : ILicenseTokenSigner
     {
-        public string Sign(License license, LicenseInstance? instance) => $"{license.Id}/{instance?.Id}/v{license.Version}";
+        public ValueTask<string> SignAsync(License license, LicenseInstance? instance, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult($"{license.Id}/{instance?.Id}/v{license.Version}");
     }
 
     private static async Task MakeAsync(TestServices sut, License license, string state)

@@ -33,11 +33,11 @@ public class LicenseKitTelemetryTests
         static IEnumerable<(object?, object?)> Tags(MetricCollector<long> c) =>
             c.GetMeasurementSnapshot().Select(m => (m.Tags[LicenseKitDiagnostics.ResultTag], m.Tags[LicenseKitDiagnostics.CodeTag]));
 
-        Tags(issued).Should().Equal(("success", null), ("failure", LicenseErrorCodes.FieldRequired));
-        Tags(activations).Should().Equal(("success", null), ("failure", LicenseErrorCodes.LicenseKeyLimitReached));
-        Tags(deactivations).Should().Equal(("success", null));
+        Tags(issued).Should().Equal(("success", "OK"), ("failure", LicenseErrorCodes.FieldRequired));
+        Tags(activations).Should().Equal(("success", "OK"), ("failure", LicenseErrorCodes.LicenseKeyLimitReached));
+        Tags(deactivations).Should().Equal(("success", "OK"));
         Tags(validations).Should().Equal(("success", "VALID"), ("failure", "NOT_FOUND"));
-        Tags(updates).Should().Equal(("success", null), ("failure", LicenseErrorCodes.InvalidStatusTransition));
+        Tags(updates).Should().Equal(("success", "OK"), ("failure", LicenseErrorCodes.InvalidStatusTransition));
         issued.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(2);
     }
 
@@ -58,6 +58,54 @@ public class LicenseKitTelemetryTests
         await sut.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = license.Key });
 
         started.Should().Contain(["LicenseKit.Issue", "LicenseKit.Validate"]);
+    }
+
+    [Test]
+    public async Task MetricsAndSpans_TogetherDescribeEachOutcome()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == LicenseKitDiagnostics.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (spans) { spans.Add(a); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var root = new Activity("test").Start(); // this test's spans share its trace id
+        await using var sut = new TestServices(services: s => s.AddMetrics());
+        using var activations = new MetricCollector<long>(sut.Root.GetRequiredService<IMeterFactory>(), LicenseKitDiagnostics.Name, LicenseKitDiagnostics.ActivationsCounter);
+        var license = await sut.IssueAsync(TestServices.SeedRequest() with { ActivationsLimit = 1 });
+
+        var activated = await sut.Activator.ActivateAsync(new ActivateLicenseRequest { LicenseKey = license.Key, Name = "a" });
+        var refused = await sut.Activator.ActivateAsync(new ActivateLicenseRequest { LicenseKey = license.Key, Name = "b" });
+        await sut.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = "NOPE-NOPE-NOPE" });
+
+        activated.Succeeded.Should().BeTrue();
+        refused.Succeeded.Should().BeFalse();
+        Activity[] mine;
+        lock (spans)
+        {
+            mine = [.. spans.Where(a => a.TraceId == root.TraceId && a.OperationName is "LicenseKit.Activate" or "LicenseKit.Validate")];
+        }
+
+        mine.Select(a => (a.OperationName, a.Status, a.GetTagItem(LicenseKitDiagnostics.CodeTag))).Should().Equal(
+            ("LicenseKit.Activate", ActivityStatusCode.Unset, "OK"),
+            ("LicenseKit.Activate", ActivityStatusCode.Error, LicenseErrorCodes.LicenseKeyLimitReached),
+            ("LicenseKit.Validate", ActivityStatusCode.Error, "NOT_FOUND"));
+        mine[1].StatusDescription.Should().Be(LicenseErrorCodes.LicenseKeyLimitReached);
+        activations.GetMeasurementSnapshot().Select(m => m.Tags[LicenseKitDiagnostics.CodeTag]).Should().Equal("OK", LicenseErrorCodes.LicenseKeyLimitReached);
+    }
+
+    [Test]
+    public async Task WithoutAListener_OperationsLeaveTheCallersSpanUntouched()
+    {
+        using var host = new Activity("host request").Start();
+        await using var sut = new TestServices();
+
+        await sut.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = "NOPE-NOPE-NOPE" });
+
+        host.Status.Should().Be(ActivityStatusCode.Unset);
+        host.GetTagItem(LicenseKitDiagnostics.CodeTag).Should().BeNull();
     }
 
     [Test]

@@ -64,6 +64,44 @@ public class LicenseEventsTests
         }
     }
 
+    [Test]
+    public async Task HandlerTimingOut_DoesNotMakeAnyOperationThrowAfterItsWrite()
+    {
+        // An HttpClient timeout surfaces as TaskCanceledException although the caller cancelled nothing.
+        var timingOut = new CallbackHandler(_ => Task.FromException(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.")));
+        var cancelled = new CallbackHandler(_ => Task.FromException(new OperationCanceledException(new CancellationToken(canceled: true))));
+        var events = new RecordingEventHandler();
+        await using var sut = new TestServices(b => b.AddEventHandler(timingOut).AddEventHandler(cancelled).AddEventHandler(events));
+
+        var issued = await sut.Issuer.IssueAsync(TestServices.SeedRequest());
+        var activated = await sut.Activator.ActivateAsync(new ActivateLicenseRequest { LicenseKey = issued.Value!.Key, Name = "a" });
+        var updated = await sut.Manager.DisableAsync(issued.Value.Id);
+        var validated = await sut.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = issued.Value.Key });
+        var deactivated = await sut.Activator.DeactivateAsync(new DeactivateLicenseRequest { LicenseKey = issued.Value.Key, LicenseKeyInstanceId = activated.Value!.Instance.Id });
+
+        new[] { issued.Succeeded, activated.Succeeded, updated.Succeeded, deactivated.Succeeded }.Should().AllBeEquivalentTo(true);
+        validated.Code.Should().Be(LicenseValidationCode.Disabled);
+        (await sut.AllLicensesAsync()).Should().ContainSingle();
+        events.Events.Should().HaveCount(5, "the handlers after the failing ones still ran");
+    }
+
+    [Test]
+    public async Task CallersOwnCancellationDuringAHandler_Surfaces()
+    {
+        using var caller = new CancellationTokenSource();
+        var cancelling = new CallbackHandler(_ =>
+        {
+            caller.Cancel();
+            caller.Token.ThrowIfCancellationRequested();
+            return Task.CompletedTask;
+        });
+        await using var sut = new TestServices(b => b.AddEventHandler(cancelling));
+
+        var act = () => sut.Issuer.IssueAsync(TestServices.SeedRequest(), caller.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
     private sealed class ThrowingHandler : ILicenseEventHandler
     {
         public Task HandleAsync(LicenseEvent licenseEvent, CancellationToken cancellationToken) => throw new InvalidOperationException("webhook down");

@@ -229,7 +229,7 @@ public class LicenseIssuerTests
         var results = new ConcurrentBag<LicenseResult<License>>();
 
         await Parallel.ForEachAsync(Enumerable.Range(0, 64), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
-            results.Add(await sut.Issuer.IssueAsync(TestServices.SeedRequest(i % 2 == 0 ? "RACE-KEY" : "race-key "), ct)));
+            results.Add(await sut.Issuer.IssueAsync(TestServices.SeedRequest(i % 2 == 0 ? "RACE-KEY-0001" : "race-key-0001 "), ct)));
 
         results.Count(r => r.Succeeded).Should().Be(1);
         results.Where(r => !r.Succeeded).Should().AllSatisfy(r => r.Error!.Code.Should().Be(LicenseErrorCodes.DuplicateKey));

@@ -27,4 +27,19 @@ public class LicenseKeyNormalizerTests
 
         LicenseKeyNormalizer.Normalize(key).Should().BeSameAs(key);
     }
+
+    [TestCase("ＭＮ０Ｚ－０ＨＨＦ－ＡＢＣＤ", "MN0Z-0HHF-ABCD")]
+    [TestCase("ｍｎ０ｚ－０ｈｈｆ", "MN0Z-0HHF")]
+    [TestCase("\u3000ＡＢＣＤ\r\n", "ABCD")]
+    [TestCase("ﬁx-ⅣⅤ", "FIX-IVV")]
+    public void Normalize_FoldsCompatibilityFormsBeforeCase(string input, string expected)
+    {
+        LicenseKeyNormalizer.Normalize(input).Should().Be(expected);
+    }
+
+    [Test]
+    public void Normalize_OfLoneSurrogate_DoesNotThrow()
+    {
+        LicenseKeyNormalizer.Normalize("ab\ud800").Should().Be("AB\ud800");
+    }
 }

@@ -16,21 +16,23 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         ArgumentNullException.ThrowIfNull(request);
         using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Activate");
 
+        // A key pasted from an e-mail carries line breaks or tabs around it; like validation, ignore them.
+        var key = request.LicenseKey?.Trim();
         List<LicenseError>? errors = null;
-        InputValidator.RequiredText(ref errors, request.LicenseKey, "license_key", MaxKeyInputLength);
-        InputValidator.RequiredText(ref errors, request.Name, "name", LicenseLimits.MaxInstanceNameLength);
-        InputValidator.OptionalText(ref errors, request.Fingerprint, "fingerprint", LicenseLimits.MaxFingerprintLength);
+        InputValidator.RequiredText(context.Describe, ref errors, key, "license_key", MaxKeyInputLength);
+        InputValidator.RequiredText(context.Describe, ref errors, request.Name, "name", LicenseLimits.MaxInstanceNameLength);
+        InputValidator.OptionalText(context.Describe, ref errors, request.Fingerprint, "fingerprint", LicenseLimits.MaxFingerprintLength);
         if (errors is not null)
         {
             return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, errors);
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false);
+        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; license is not null && attempt <= MaxAttempts; attempt++)
         {
             var now = context.Now();
-            if (LicenseRules.ActivationRefusal(license, now, countLimit: false) is { } refusal)
+            if (LicenseRules.ActivationRefusal(context.Describe, license, now, countLimit: false) is { } refusal)
             {
                 return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [refusal]);
             }
@@ -45,10 +47,20 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                 CreatedAt = now,
             };
 
+            // Signing can still fail (a vault that is down): sign the license as the write will leave it, before the write,
+            // so a failure uses no slot.
+            var expected = license with { InstancesCount = license.InstancesCount + 1, UpdatedAt = now, Version = license.Version + 1 };
+            var token = signer is null ? null : await signer.SignAsync(expected, instance, cancellationToken).ConfigureAwait(false);
             var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
             {
                 case InstanceActivationOutcome.Activated:
+                    if (token is not null && result.License != expected)
+                    {
+                        // A concurrent change landed in between: the token must describe what was written.
+                        token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
+                    }
+
                     Log.InstanceActivated(context.Logger, instance.Id, license.Id);
                     if (context.Events.HasHandlers)
                     {
@@ -57,12 +69,13 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                             cancellationToken).ConfigureAwait(false);
                     }
 
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = signer?.Sign(result.License!, instance) });
+                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
 
                 case InstanceActivationOutcome.ExistingInstance:
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = signer?.Sign(result.License!, result.Instance) });
+                    var existingToken = signer is null ? null : await signer.SignAsync(result.License!, result.Instance, cancellationToken).ConfigureAwait(false);
+                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
 
-                case InstanceActivationOutcome.Rejected when LicenseRules.ActivationRefusal(result.License!, now, countLimit: true) is { } rejection:
+                case InstanceActivationOutcome.Rejected when LicenseRules.ActivationRefusal(context.Describe, result.License!, now, countLimit: true) is { } rejection:
                     return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [rejection]);
 
                 case InstanceActivationOutcome.Rejected:
@@ -77,8 +90,8 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         }
 
         return license is null
-            ? context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key")
-            : context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, LicenseErrorCodes.ConcurrencyConflict, "The license kept changing during activation; try again.");
+            ? context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, context.Describe.LicenseKeyNotFound())
+            : context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, context.Describe.ConcurrencyRetriesExhausted());
     }
 
     public async Task<LicenseResult<LicenseInstance>> DeactivateAsync(DeactivateLicenseRequest request, CancellationToken cancellationToken = default)
@@ -86,19 +99,20 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         ArgumentNullException.ThrowIfNull(request);
         using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Deactivate");
 
+        var key = request.LicenseKey?.Trim();
         List<LicenseError>? errors = null;
-        InputValidator.RequiredText(ref errors, request.LicenseKey, "license_key", MaxKeyInputLength);
-        InputValidator.RequiredText(ref errors, request.LicenseKeyInstanceId, "license_key_instance_id", LicenseLimits.MaxIdLength);
+        InputValidator.RequiredText(context.Describe, ref errors, key, "license_key", MaxKeyInputLength);
+        InputValidator.RequiredText(context.Describe, ref errors, request.LicenseKeyInstanceId, "license_key_instance_id", LicenseLimits.MaxIdLength);
         if (errors is not null)
         {
             return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, errors);
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false);
+        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
         if (license is null)
         {
-            return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key");
+            return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, context.Describe.LicenseKeyNotFound());
         }
 
         var now = context.Now();
@@ -117,10 +131,10 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                 return context.Succeed(LicenseOperation.Deactivate, result.Instance);
 
             case InstanceDeactivationOutcome.InstanceNotFound:
-                return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, LicenseErrorCodes.InstanceNotFound, "The license has no live instance with this id.", "license_key_instance_id");
+                return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, context.Describe.InstanceNotFound());
 
             default:
-                return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, LicenseErrorCodes.LicenseKeyNotFound, "No license with this key exists.", "license_key");
+                return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, context.Describe.LicenseKeyNotFound());
         }
     }
 
@@ -130,7 +144,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Validate");
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = IsLookupable(request.LicenseKey)
+        var license = InputValidator.IsLookupable(request.LicenseKey, MaxKeyInputLength)
             ? await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false)
             : null;
 
@@ -139,7 +153,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         var code = license is null ? LicenseValidationCode.NotFound : LicenseRules.ValidationCode(license, now);
         if (code == LicenseValidationCode.Valid && (request.LicenseKeyInstanceId is not null || request.Fingerprint is not null))
         {
-            instance = IsLookupable(request.LicenseKeyInstanceId ?? request.Fingerprint)
+            instance = IsLookupableOrAbsent(request.LicenseKeyInstanceId, LicenseLimits.MaxIdLength) && IsLookupableOrAbsent(request.Fingerprint, LicenseLimits.MaxFingerprintLength)
                 ? await context.Store.FindInstanceAsync(businessId, license!.Id, request.LicenseKeyInstanceId, request.Fingerprint, cancellationToken).ConfigureAwait(false)
                 : null;
             code = instance is null ? LicenseValidationCode.InstanceNotFound : code;
@@ -155,11 +169,12 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
 
         // Only a client validating its own instance gets a token: signing costs tens of microseconds, and an unbound
         // token is not what an offline client should carry.
-        var token = code == LicenseValidationCode.Valid && instance is not null ? signer?.Sign(license!, instance) : null;
+        var token = code == LicenseValidationCode.Valid && instance is not null && signer is not null
+            ? await signer.SignAsync(license!, instance, cancellationToken).ConfigureAwait(false)
+            : null;
         return new LicenseValidationResult { Code = code, License = license, Instance = instance, SignedLicense = token };
     }
 
-    // Blank or absurdly long input cannot match anything; do not send it to the store.
-    private static bool IsLookupable(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxKeyInputLength;
+    private static bool IsLookupableOrAbsent(string? value, int maxLength) =>
+        value is null || InputValidator.IsLookupable(value, maxLength);
 }

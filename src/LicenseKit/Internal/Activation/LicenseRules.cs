@@ -13,14 +13,14 @@ internal static class LicenseRules
     };
 
     /// <summary>Why <paramref name="license"/> cannot take a new activation, or <see langword="null"/> when it can.</summary>
-    public static LicenseError? ActivationRefusal(License license, DateTimeOffset now, bool countLimit) => ValidationCode(license, now) switch
+    public static LicenseError? ActivationRefusal(LicenseErrorDescriber describe, License license, DateTimeOffset now, bool countLimit) => ValidationCode(license, now) switch
     {
-        LicenseValidationCode.Revoked => new(LicenseErrorCodes.LicenseRevoked, "The license is revoked.", "license_key"),
-        LicenseValidationCode.Disabled => new(LicenseErrorCodes.LicenseDisabled, "The license is disabled.", "license_key"),
-        LicenseValidationCode.Archived => new(LicenseErrorCodes.LicenseArchived, "The license is archived.", "license_key"),
-        LicenseValidationCode.Expired => new(LicenseErrorCodes.LicenseExpired, "The license has expired.", "license_key"),
+        LicenseValidationCode.Revoked => describe.LicenseRevoked(),
+        LicenseValidationCode.Disabled => describe.LicenseDisabled(),
+        LicenseValidationCode.Archived => describe.LicenseArchived(),
+        LicenseValidationCode.Expired => describe.LicenseExpired(),
         _ when countLimit && license.ActivationsLimit is { } limit && license.InstancesCount >= limit =>
-            new(LicenseErrorCodes.LicenseKeyLimitReached, $"The license already has {license.InstancesCount} of {limit} allowed activations.", "license_key"),
+            describe.LicenseKeyLimitReached(license.InstancesCount, limit),
         _ => null,
     };
 }

@@ -27,6 +27,11 @@ internal sealed class LicenseKitOptionsValidator : IValidateOptions<LicenseKitOp
             failures.Add($"LicenseKitOptions.BusinessId must be non-blank and at most {LicenseLimits.MaxIdLength} characters when set.");
         }
 
+        if (options.MinCustomKeyLength < 1 || options.MinCustomKeyLength > LicenseLimits.MaxKeyLength)
+        {
+            failures.Add($"LicenseKitOptions.MinCustomKeyLength must be between 1 and {LicenseLimits.MaxKeyLength}.");
+        }
+
         if (options.MaxKeyGenerationAttempts is < 1 or > 100)
         {
             failures.Add("LicenseKitOptions.MaxKeyGenerationAttempts must be between 1 and 100.");

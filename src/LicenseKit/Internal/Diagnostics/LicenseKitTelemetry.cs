@@ -4,7 +4,10 @@ using LicenseKit.Serialization;
 
 namespace LicenseKit.Internal;
 
-/// <summary>Counters and spans of every operation; counters are only touched when something listens.</summary>
+/// <summary>
+/// Counters and spans of every operation; counters are only touched when something listens, and spans exist only when a
+/// listener samples them.
+/// </summary>
 internal sealed class LicenseKitTelemetry : IDisposable
 {
     private static readonly ActivitySource Source = new(LicenseKitDiagnostics.Name);
@@ -31,6 +34,8 @@ internal sealed class LicenseKitTelemetry : IDisposable
 
     public void Record(LicenseOperation operation, string? errorCode)
     {
+        var code = errorCode ?? LicenseKitDiagnostics.SuccessCode;
+        TagSpan(errorCode is null, code);
         var counter = operation switch
         {
             LicenseOperation.Issue => _issued,
@@ -44,18 +49,37 @@ internal sealed class LicenseKitTelemetry : IDisposable
             counter.Add(
                 1,
                 new KeyValuePair<string, object?>(LicenseKitDiagnostics.ResultTag, errorCode is null ? "success" : "failure"),
-                new KeyValuePair<string, object?>(LicenseKitDiagnostics.CodeTag, errorCode));
+                new KeyValuePair<string, object?>(LicenseKitDiagnostics.CodeTag, code));
         }
     }
 
     public void Validated(LicenseValidationCode code)
     {
+        var wire = LicenseWireFormat.ToWire(code);
+        TagSpan(code == LicenseValidationCode.Valid, wire);
         if (_validations.Enabled)
         {
             _validations.Add(
                 1,
                 new KeyValuePair<string, object?>(LicenseKitDiagnostics.ResultTag, code == LicenseValidationCode.Valid ? "success" : "failure"),
-                new KeyValuePair<string, object?>(LicenseKitDiagnostics.CodeTag, LicenseWireFormat.ToWire(code)));
+                new KeyValuePair<string, object?>(LicenseKitDiagnostics.CodeTag, wire));
+        }
+    }
+
+    // Only our own span: without a listener Activity.Current is the host's (e.g. the HTTP request's), not ours to tag.
+    private static void TagSpan(bool succeeded, string code)
+    {
+        var activity = Activity.Current;
+        if (activity is null || !ReferenceEquals(activity.Source, Source))
+        {
+            return;
+        }
+
+        activity.SetTag(LicenseKitDiagnostics.ResultTag, succeeded ? "success" : "failure");
+        activity.SetTag(LicenseKitDiagnostics.CodeTag, code);
+        if (!succeeded)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, code);
         }
     }
 

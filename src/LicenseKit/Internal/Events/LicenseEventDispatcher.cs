@@ -20,7 +20,9 @@ internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> h
             {
                 await handler.HandleAsync(licenseEvent, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // The operation has already been written when events go out: only the caller's own cancellation may surface.
+            // A handler's timeout (TaskCanceledException from HttpClient) is a handler failure like any other.
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 Log.EventHandlerFailed(_logger, ex, handler.GetType().Name, licenseEvent.GetType().Name, licenseEvent.EventId);
             }

@@ -60,14 +60,15 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
 
                     return context.Succeed(LicenseOperation.Issue, license);
 
+                // A replay answers with the license as it is now (the store's current row), not a snapshot of the first answer.
                 case LicenseCreateOutcome.IdempotencyKeyExists when created.ExistingRequestHash == idempotency!.RequestHash:
                     return LicenseResult<License>.Success(created.License!);
 
                 case LicenseCreateOutcome.IdempotencyKeyExists:
-                    return context.Refuse<License>(LicenseOperation.Issue, LicenseErrorCodes.IdempotencyKeyConflict, "This idempotency key was already used with a different request.", "idempotency_key");
+                    return context.Refuse<License>(LicenseOperation.Issue, context.Describe.IdempotencyKeyConflict());
 
                 case LicenseCreateOutcome.DuplicateKey when customKey is not null:
-                    return context.Refuse<License>(LicenseOperation.Issue, LicenseErrorCodes.DuplicateKey, "Another license of this business already uses this key.", "key");
+                    return context.Refuse<License>(LicenseOperation.Issue, context.Describe.DuplicateKey());
 
                 default:
                     // A generated key or id collided: draw new ones.
@@ -75,21 +76,42 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
             }
         }
 
-        return context.Refuse<License>(LicenseOperation.Issue, LicenseErrorCodes.KeyGenerationFailed, $"No unused key was generated in {context.Options.MaxKeyGenerationAttempts} attempts; the key format leaves too little room.", "key");
+        return context.Refuse<License>(LicenseOperation.Issue, context.Describe.KeyGenerationFailed(context.Options.MaxKeyGenerationAttempts));
     }
 
-    private static List<LicenseError>? Validate(IssueLicenseRequest request)
+    private List<LicenseError>? Validate(IssueLicenseRequest request)
     {
         List<LicenseError>? errors = null;
-        InputValidator.RequiredText(ref errors, request.ProductId, "product_id", LicenseLimits.MaxIdLength);
-        InputValidator.RequiredText(ref errors, request.CustomerId, "customer_id", LicenseLimits.MaxIdLength);
-        InputValidator.OptionalText(ref errors, request.PaymentId, "payment_id", LicenseLimits.MaxIdLength);
-        InputValidator.Range(ref errors, request.ActivationsLimit, "activations_limit", 0, LicenseLimits.MaxActivationsLimit, " (null means unlimited)");
-        InputValidator.Range(ref errors, request.DurationHours, "duration_hours", 1, LicenseLimits.MaxDurationHours, " (100 years; null means no expiry)");
-        InputValidator.OptionalText(ref errors, request.Key?.Trim(), "key", LicenseLimits.MaxKeyLength);
-        InputValidator.OptionalText(ref errors, request.ActivationMessage, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
-        InputValidator.Metadata(ref errors, request.Metadata);
-        InputValidator.OptionalText(ref errors, request.IdempotencyKey, "idempotency_key", LicenseLimits.MaxIdempotencyKeyLength);
+        InputValidator.RequiredText(context.Describe, ref errors, request.ProductId, "product_id", LicenseLimits.MaxIdLength);
+        InputValidator.RequiredText(context.Describe, ref errors, request.CustomerId, "customer_id", LicenseLimits.MaxIdLength);
+        InputValidator.OptionalText(context.Describe, ref errors, request.PaymentId, "payment_id", LicenseLimits.MaxIdLength);
+        InputValidator.Range(context.Describe, ref errors, request.ActivationsLimit, "activations_limit", 0, LicenseLimits.MaxActivationsLimit);
+        InputValidator.Range(context.Describe, ref errors, request.DurationHours, "duration_hours", 1, LicenseLimits.MaxDurationHours);
+        ValidateCustomKey(ref errors, request.Key?.Trim());
+        InputValidator.OptionalText(context.Describe, ref errors, request.ActivationMessage, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
+        InputValidator.Metadata(context.Describe, ref errors, request.Metadata);
+        InputValidator.OptionalText(context.Describe, ref errors, request.IdempotencyKey, "idempotency_key", LicenseLimits.MaxIdempotencyKeyLength);
         return errors;
+    }
+
+    private void ValidateCustomKey(ref List<LicenseError>? errors, string? customKey)
+    {
+        var before = errors?.Count ?? 0;
+        InputValidator.OptionalText(context.Describe, ref errors, customKey, "key", LicenseLimits.MaxKeyLength);
+        if (customKey is null || (errors?.Count ?? 0) != before)
+        {
+            return;
+        }
+
+        // Lengths count the normalized key the stores index: NFKC may lengthen a key (one ligature becomes several letters).
+        var normalized = LicenseKeyNormalizer.Normalize(customKey);
+        if (normalized.Length > LicenseLimits.MaxKeyLength)
+        {
+            InputValidator.Add(ref errors, context.Describe.FieldTooLong("key", normalized.Length, LicenseLimits.MaxKeyLength));
+        }
+        else if (normalized.Length < context.Options.MinCustomKeyLength)
+        {
+            InputValidator.Add(ref errors, context.Describe.KeyTooShort(context.Options.MinCustomKeyLength));
+        }
     }
 }

@@ -32,7 +32,7 @@ internal static class LicenseCursor
         }
 
         var parts = text.Split('|');
-        if (parts.Length != 3 || parts[0] != Version || parts[2].Length is 0 or > LicenseLimits.MaxIdLength
+        if (parts.Length != 3 || parts[0] != Version || !InputValidator.IsLookupable(parts[2], LicenseLimits.MaxIdLength)
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var unixMs)
             || unixMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
         {

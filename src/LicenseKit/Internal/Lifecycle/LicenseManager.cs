@@ -20,7 +20,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         ArgumentNullException.ThrowIfNull(licenseKey);
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
         var normalized = LicenseKeyNormalizer.Normalize(licenseKey);
-        return normalized.Length is 0 or > LicenseLimits.MaxKeyLength ? null : await context.Store.FindByKeyAsync(businessId, normalized, cancellationToken).ConfigureAwait(false);
+        return !InputValidator.IsLookupable(normalized, LicenseLimits.MaxKeyLength) ? null : await context.Store.FindByKeyAsync(businessId, normalized, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<LicenseResult<LicensePage>> ListAsync(LicenseQuery query, CancellationToken cancellationToken = default)
@@ -28,9 +28,9 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         ArgumentNullException.ThrowIfNull(query);
         List<LicenseError>? errors = null;
         var pageSize = query.PageSize ?? context.Options.DefaultPageSize;
-        InputValidator.Range(ref errors, pageSize, "page_size", 1, context.Options.MaxPageSize, string.Empty);
-        InputValidator.OptionalText(ref errors, query.ProductId, "product_id", LicenseLimits.MaxIdLength);
-        InputValidator.OptionalText(ref errors, query.CustomerId, "customer_id", LicenseLimits.MaxIdLength);
+        InputValidator.Range(context.Describe, ref errors, pageSize, "page_size", 1, context.Options.MaxPageSize);
+        InputValidator.OptionalText(context.Describe, ref errors, query.ProductId, "product_id", LicenseLimits.MaxIdLength);
+        InputValidator.OptionalText(context.Describe, ref errors, query.CustomerId, "customer_id", LicenseLimits.MaxIdLength);
         LicenseKeysetPosition? after = null;
         if (query.Cursor is not null)
         {
@@ -40,7 +40,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             }
             else
             {
-                InputValidator.Add(ref errors, LicenseErrorCodes.InvalidCursor, "The cursor is not one this API returned.", "cursor");
+                InputValidator.Add(ref errors, context.Describe.InvalidCursor());
             }
         }
 
@@ -98,12 +98,12 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             var current = await FindAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
-                return context.Refuse<License>(LicenseOperation.Update, LicenseErrorCodes.LicenseNotFound, "No license with this id exists.", "id");
+                return context.Refuse<License>(LicenseOperation.Update, context.Describe.LicenseNotFound());
             }
 
             if (expectedVersion is { } expected && current.Version != expected)
             {
-                return context.Refuse<License>(LicenseOperation.Update, [ConcurrencyConflict(expected, current.Version)]);
+                return context.Refuse<License>(LicenseOperation.Update, [context.Describe.ConcurrencyConflict(expected, current.Version)]);
             }
 
             var applied = Apply(current, update);
@@ -138,14 +138,14 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
                     continue;
 
                 case LicenseEditOutcome.ConcurrencyConflict:
-                    return context.Refuse<License>(LicenseOperation.Update, [ConcurrencyConflict(current.Version, result.License?.Version)]);
+                    return context.Refuse<License>(LicenseOperation.Update, [context.Describe.ConcurrencyConflict(current.Version, result.License?.Version)]);
 
                 default:
-                    return context.Refuse<License>(LicenseOperation.Update, LicenseErrorCodes.LicenseNotFound, "No license with this id exists.", "id");
+                    return context.Refuse<License>(LicenseOperation.Update, context.Describe.LicenseNotFound());
             }
         }
 
-        return context.Refuse<License>(LicenseOperation.Update, LicenseErrorCodes.ConcurrencyConflict, "The license kept changing; try again.");
+        return context.Refuse<License>(LicenseOperation.Update, context.Describe.ConcurrencyRetriesExhausted());
     }
 
     public async Task<LicenseResult<IReadOnlyList<LicenseInstance>>> ListInstancesAsync(string licenseId, CancellationToken cancellationToken = default)
@@ -153,70 +153,64 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         var license = await FindByIdAsync(licenseId, cancellationToken).ConfigureAwait(false);
         if (license is null)
         {
-            return LicenseResult<IReadOnlyList<LicenseInstance>>.Failed(LicenseErrorCodes.LicenseNotFound, "No license with this id exists.", "id");
+            return LicenseResult<IReadOnlyList<LicenseInstance>>.Failed([context.Describe.LicenseNotFound()]);
         }
 
         var instances = await context.Store.ListInstancesAsync(license.BusinessId, license.Id, cancellationToken).ConfigureAwait(false);
         return LicenseResult<IReadOnlyList<LicenseInstance>>.Success(instances);
     }
 
-    // An id no license can have is not worth a store round trip.
+    // An id no license can have is not worth a store round trip, and U+0000 would fail differently on each database.
     private Task<License?> FindAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
-        licenseId.Length is 0 or > LicenseLimits.MaxIdLength
+        !InputValidator.IsLookupable(licenseId, LicenseLimits.MaxIdLength)
             ? Task.FromResult<License?>(null)
             : context.Store.FindByIdAsync(businessId, licenseId, cancellationToken);
 
-    private static LicenseError ConcurrencyConflict(long expected, long? actual) =>
-        new(LicenseErrorCodes.ConcurrencyConflict, $"The license was changed since version {expected} (it is now at {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown version"}); read it again and retry.", "version");
-
-    private static List<LicenseError>? ValidateUpdate(LicenseUpdate update)
+    private List<LicenseError>? ValidateUpdate(LicenseUpdate update)
     {
         List<LicenseError>? errors = null;
         if (update.Status.HasValue && !Enum.IsDefined(update.Status.Value))
         {
-            InputValidator.Add(ref errors, LicenseErrorCodes.FieldOutOfRange, "'status' must be ACTIVE, DISABLED or REVOKED.", "status");
+            InputValidator.Add(ref errors, context.Describe.InvalidStatus("status"));
         }
 
         if (update.ActivationsLimit.HasValue)
         {
-            InputValidator.Range(ref errors, update.ActivationsLimit.Value, "activations_limit", 0, LicenseLimits.MaxActivationsLimit, " (null means unlimited)");
+            InputValidator.Range(context.Describe, ref errors, update.ActivationsLimit.Value, "activations_limit", 0, LicenseLimits.MaxActivationsLimit);
         }
 
         if (update.DurationHours.HasValue)
         {
-            InputValidator.Range(ref errors, update.DurationHours.Value, "duration_hours", 1, LicenseLimits.MaxDurationHours, " (100 years; null means no expiry)");
+            InputValidator.Range(context.Describe, ref errors, update.DurationHours.Value, "duration_hours", 1, LicenseLimits.MaxDurationHours);
         }
 
         if (update.DurationHours.HasValue && update.ExpiresAt.HasValue)
         {
-            InputValidator.Add(ref errors, LicenseErrorCodes.FieldsConflict, "Give either 'expires_at' or 'duration_hours', not both.", "expires_at");
+            InputValidator.Add(ref errors, context.Describe.FieldsConflict("expires_at", "duration_hours"));
         }
 
         if (update.ActivationMessage.HasValue)
         {
-            InputValidator.OptionalText(ref errors, update.ActivationMessage.Value, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
+            InputValidator.OptionalText(context.Describe, ref errors, update.ActivationMessage.Value, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
         }
 
         if (update.Metadata.HasValue)
         {
-            InputValidator.Metadata(ref errors, update.Metadata.Value);
+            InputValidator.Metadata(context.Describe, ref errors, update.Metadata.Value);
         }
 
         return errors;
     }
 
     /// <summary>Computes the license after <paramref name="update"/>, or the rule it breaks.</summary>
-    private static LicenseResult<License> Apply(License current, LicenseUpdate update)
+    private LicenseResult<License> Apply(License current, LicenseUpdate update)
     {
         var next = current;
         if (update.Status.HasValue && update.Status.Value != current.Status)
         {
             if (!IsAllowedTransition(current.Status, update.Status.Value))
             {
-                return LicenseResult<License>.Failed(
-                    LicenseErrorCodes.InvalidStatusTransition,
-                    $"A {Wire(current.Status)} license cannot become {Wire(update.Status.Value)}.",
-                    "status");
+                return LicenseResult<License>.Failed([context.Describe.InvalidStatusTransition(current.Status, update.Status.Value)]);
             }
 
             next = next with { Status = update.Status.Value };
@@ -226,10 +220,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         {
             if (update.ActivationsLimit.Value is { } limit && limit < current.InstancesCount)
             {
-                return LicenseResult<License>.Failed(
-                    LicenseErrorCodes.ActivationLimitLessThanCurrentAmount,
-                    $"The license has {current.InstancesCount} live instances; deactivate some before lowering the limit to {limit}.",
-                    "activations_limit");
+                return LicenseResult<License>.Failed([context.Describe.ActivationLimitLessThanCurrentAmount(current.InstancesCount, limit)]);
             }
 
             next = next with { ActivationsLimit = update.ActivationsLimit.Value };
@@ -246,10 +237,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             var expiresAt = update.ExpiresAt.Value is { } e ? Clock.TruncateToMilliseconds(e) : (DateTimeOffset?)null;
             if (expiresAt is { } at && (at < current.CreatedAt || at > current.CreatedAt.AddHours(LicenseLimits.MaxDurationHours)))
             {
-                return LicenseResult<License>.Failed(
-                    LicenseErrorCodes.FieldOutOfRange,
-                    "'expires_at' must lie between the license's creation and 100 years after it.",
-                    "expires_at");
+                return LicenseResult<License>.Failed([context.Describe.ExpiresAtOutOfRange()]);
             }
 
             next = next with { ExpiresAt = expiresAt, DurationHours = expiresAt == current.ExpiresAt ? current.DurationHours : null };
@@ -280,6 +268,4 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         (LicenseStatus.Active or LicenseStatus.Disabled, LicenseStatus.Revoked) => true,
         _ => false,
     };
-
-    private static string Wire(LicenseStatus status) => status.ToString().ToUpperInvariant();
 }
