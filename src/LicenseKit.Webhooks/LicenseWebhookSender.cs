@@ -23,8 +23,6 @@ public sealed class LicenseWebhookSender : ILicenseEventHandler
     /// <summary>The name of the <see cref="HttpClient"/> the sender uses; configure it further with <c>services.AddHttpClient(HttpClientName)</c>.</summary>
     public const string HttpClientName = "LicenseKit.Webhooks";
 
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
-
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly WebhookTarget[] _targets;
     private readonly ILogger _logger;
@@ -109,7 +107,7 @@ public sealed class LicenseWebhookSender : ILicenseEventHandler
     private async Task<WebhookDeliveryResult> SendAsync(WebhookTarget target, string webhookId, byte[] body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = JsonContentType;
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation(WebhookHeaders.Id, webhookId);
         request.Options.Set(WebhookSigningHandler.SignerOption, target.Signer);
         WebhookDeliveryResult result;
