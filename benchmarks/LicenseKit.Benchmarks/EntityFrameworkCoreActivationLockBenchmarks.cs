@@ -1,3 +1,4 @@
+using LicenseKit.EntityFrameworkCore;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;

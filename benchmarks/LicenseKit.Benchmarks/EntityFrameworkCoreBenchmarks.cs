@@ -1,3 +1,4 @@
+using LicenseKit.EntityFrameworkCore;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;

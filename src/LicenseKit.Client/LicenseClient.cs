@@ -35,7 +35,7 @@ public sealed partial class LicenseClient : IDisposable
     private readonly double _refreshAfter;
     private readonly TimeSpan _retryInterval;
     private readonly TimeSpan _checkpointInterval;
-    private readonly HttpClient? _ownedHttpClient;
+    private readonly Lazy<HttpClient>? _ownedHttpClient;
     private readonly SemaphoreSlim _online = new(1, 1);
     private readonly Lock _gate = new();
 
@@ -49,7 +49,7 @@ public sealed partial class LicenseClient : IDisposable
     /// <param name="options">The server, keys, application name and optional storage, fingerprint and clock.</param>
     /// <exception cref="ArgumentException">A required option is missing or out of range, or a public key is not a P-256 public key PEM.</exception>
     public LicenseClient(LicenseClientOptions options)
-        : this(options, CreateOwnedHttpClient(), ownsHttpClient: true)
+        : this(options, new Lazy<HttpClient>(CreateOwnedHttpClient))
     {
     }
 
@@ -58,7 +58,7 @@ public sealed partial class LicenseClient : IDisposable
     /// <param name="httpClient">The client to send with; its handlers (proxy, retries, logging) apply.</param>
     /// <exception cref="ArgumentException">A required option is missing or out of range, or a public key is not a P-256 public key PEM.</exception>
     public LicenseClient(LicenseClientOptions options, HttpClient httpClient)
-        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), ownsHttpClient: false)
+        : this(options, WithoutOwner(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), ownedHttpClient: null)
     {
     }
 
@@ -74,12 +74,13 @@ public sealed partial class LicenseClient : IDisposable
     {
     }
 
-    private LicenseClient(LicenseClientOptions options, HttpClient httpClient, bool ownsHttpClient)
-        : this(options, () => httpClient, ownsHttpClient ? httpClient : null)
+    // The client's own HttpClient is created on the first online call: an offline check at start-up need not load the network stack.
+    private LicenseClient(LicenseClientOptions options, Lazy<HttpClient> ownedHttpClient)
+        : this(options, () => ownedHttpClient.Value, ownedHttpClient)
     {
     }
 
-    private LicenseClient(LicenseClientOptions options, Func<HttpClient> httpClients, HttpClient? ownedHttpClient)
+    private LicenseClient(LicenseClientOptions options, Func<HttpClient> httpClients, Lazy<HttpClient>? ownedHttpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         var serverUrl = LicenseClientOptionsValidator.Validate(options);
@@ -142,8 +143,13 @@ public sealed partial class LicenseClient : IDisposable
     {
         StopBackgroundRefresh();
         _verifier.Dispose();
-        _ownedHttpClient?.Dispose();
+        if (_ownedHttpClient is { IsValueCreated: true })
+        {
+            _ownedHttpClient.Value.Dispose();
+        }
     }
+
+    private static Func<HttpClient> WithoutOwner(HttpClient httpClient) => () => httpClient;
 
     private static HttpClient CreateOwnedHttpClient() => new(new SocketsHttpHandler
     {

@@ -1,4 +1,5 @@
 using LicenseKit;
+using LicenseKit.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Microsoft.Extensions.DependencyInjection;

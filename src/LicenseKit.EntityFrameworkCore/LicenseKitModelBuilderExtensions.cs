@@ -1,5 +1,5 @@
 using LicenseKit;
-using LicenseKit.Internal;
+using LicenseKit.EntityFrameworkCore.Internal;
 
 namespace Microsoft.EntityFrameworkCore;
 
@@ -17,8 +17,8 @@ public static class LicenseKitModelBuilderExtensions
 
     /// <summary>
     /// Adds the LicenseKit entities to the model: licenses, activation instances and idempotency records, with their
-    /// unique indexes (normalized key per business, idempotency key per business, fingerprint per license) and the
-    /// license version as concurrency token. Call it from <c>OnModelCreating</c>; create the tables with the host's
+    /// unique indexes (normalized key per business, idempotency key per business, fingerprint per license), the
+    /// license version as concurrency token and the version of its last edit. Call it from <c>OnModelCreating</c>; create the tables with the host's
     /// migrations.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
@@ -49,6 +49,7 @@ public static class LicenseKitModelBuilderExtensions
             license.Property(l => l.CreatedAt).HasColumnName("created_at");
             license.Property(l => l.UpdatedAt).HasColumnName("updated_at");
             license.Property(l => l.Version).HasColumnName("version").IsConcurrencyToken();
+            license.Property(l => l.LastEditVersion).HasColumnName("last_edit_version");
             license.HasIndex(l => new { l.BusinessId, l.NormalizedKey }).IsUnique().HasDatabaseName("ux_licensekit_licenses_business_key");
             license.HasIndex(l => new { l.BusinessId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_created");
         });

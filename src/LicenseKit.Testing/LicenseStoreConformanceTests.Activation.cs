@@ -34,14 +34,16 @@ public abstract partial class LicenseStoreConformanceTests
         (await CreateStore().FindByIdAsync(BusinessId, license.Id)).Should().Be(license);
     }
 
-    /// <summary>A disabled, revoked, archived or expired license is rejected without a write.</summary>
+    /// <summary>A disabled, revoked, archived or expired license is refused with that reason and without a write.</summary>
     /// <param name="state">Which state makes the license inactive.</param>
-    [TestCase("disabled")]
-    [TestCase("revoked")]
-    [TestCase("archived")]
-    [TestCase("expired-now")]
-    [TestCase("expired-before")]
-    public async Task ActivateAsync_InactiveLicense_ReturnsRejectedWithoutWrite(string state)
+    /// <param name="reason">The outcome the store must report.</param>
+    [TestCase("disabled", InstanceActivationOutcome.Disabled)]
+    [TestCase("revoked", InstanceActivationOutcome.Revoked)]
+    [TestCase("archived", InstanceActivationOutcome.Archived)]
+    [TestCase("revoked-archived", InstanceActivationOutcome.Revoked)]
+    [TestCase("expired-now", InstanceActivationOutcome.Expired)]
+    [TestCase("expired-before", InstanceActivationOutcome.Expired)]
+    public async Task ActivateAsync_InactiveLicense_ReturnsReasonWithoutWrite(string state, InstanceActivationOutcome reason)
     {
         var now = Epoch.AddDays(1);
         var template = NewLicense(activationsLimit: 5);
@@ -50,13 +52,14 @@ public abstract partial class LicenseStoreConformanceTests
             "disabled" => template with { Status = LicenseStatus.Disabled },
             "revoked" => template with { Status = LicenseStatus.Revoked },
             "archived" => template with { Archived = true },
+            "revoked-archived" => template with { Status = LicenseStatus.Revoked, Archived = true },
             "expired-now" => template with { ExpiresAt = now },
             _ => template with { ExpiresAt = now.AddMilliseconds(-1) },
         });
 
         var result = await CreateStore().ActivateAsync(NewActivation(license, "device-1", now));
 
-        result.Should().Be(new InstanceActivationResult(InstanceActivationOutcome.Rejected, license));
+        result.Should().Be(new InstanceActivationResult(reason, license));
         (await CreateStore().FindByIdAsync(BusinessId, license.Id)).Should().Be(license);
         (await CreateStore().ListInstancesAsync(BusinessId, license.Id)).Should().BeEmpty();
     }
@@ -102,23 +105,22 @@ public abstract partial class LicenseStoreConformanceTests
         again.License!.InstancesCount.Should().Be(1);
     }
 
-    /// <summary>The status is checked before the fingerprint: a known device of a disabled license is rejected.</summary>
+    /// <summary>The status is checked before the fingerprint: a known device of a disabled license is refused.</summary>
     [Test]
-    public async Task ActivateAsync_KnownFingerprintOfDisabledLicense_ReturnsRejected()
+    public async Task ActivateAsync_KnownFingerprintOfDisabledLicense_ReturnsDisabled()
     {
         var license = await StoreAsync(NewLicense(activationsLimit: 2));
         var first = await CreateStore().ActivateAsync(NewActivation(license, "device-1"));
-        var disabled = first.License! with { Status = LicenseStatus.Disabled, Version = 3 };
-        (await CreateStore().UpdateAsync(disabled, 2)).Outcome.Should().Be(LicenseEditOutcome.Updated);
+        var disabled = (await CreateStore().EditAsync(Edit(license, l => l with { Status = LicenseStatus.Disabled }))).License!;
 
         var result = await CreateStore().ActivateAsync(NewActivation(license, "device-1"));
 
-        result.Should().Be(new InstanceActivationResult(InstanceActivationOutcome.Rejected, disabled));
+        result.Should().Be(new InstanceActivationResult(InstanceActivationOutcome.Disabled, disabled));
     }
 
-    /// <summary>A new device on a license whose live instances reached the limit is rejected without a write.</summary>
+    /// <summary>A new device on a license whose live instances reached the limit is refused without a write.</summary>
     [Test]
-    public async Task ActivateAsync_AtLimit_ReturnsRejectedWithoutWrite()
+    public async Task ActivateAsync_AtLimit_ReturnsLimitReachedWithoutWrite()
     {
         var license = await StoreAsync(NewLicense(activationsLimit: 2));
         await CreateStore().ActivateAsync(NewActivation(license, "device-1"));
@@ -126,7 +128,7 @@ public abstract partial class LicenseStoreConformanceTests
 
         var third = await CreateStore().ActivateAsync(NewActivation(license, "device-3"));
 
-        third.Should().Be(new InstanceActivationResult(InstanceActivationOutcome.Rejected, second.License));
+        third.Should().Be(new InstanceActivationResult(InstanceActivationOutcome.LimitReached, second.License));
         second.License!.InstancesCount.Should().Be(2);
         second.License.Version.Should().Be(3);
         (await CreateStore().ListInstancesAsync(BusinessId, license.Id)).Should().HaveCount(2);

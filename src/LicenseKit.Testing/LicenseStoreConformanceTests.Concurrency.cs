@@ -16,7 +16,7 @@ public abstract partial class LicenseStoreConformanceTests
         outcomes.Should().BeEquivalentTo(new Dictionary<InstanceActivationOutcome, int>
         {
             [InstanceActivationOutcome.Activated] = 25,
-            [InstanceActivationOutcome.Rejected] = 175,
+            [InstanceActivationOutcome.LimitReached] = 175,
         });
         var stored = await CreateStore().FindByIdAsync(BusinessId, license.Id);
         stored!.InstancesCount.Should().Be(25);
@@ -94,18 +94,50 @@ public abstract partial class LicenseStoreConformanceTests
         (await CreateStore().ListAsync(BusinessId, new LicenseKeysetQuery { Limit = 100 })).Should().Equal(winner!);
     }
 
-    /// <summary>Racing updates against one expected version: exactly one wins, the others see a conflict.</summary>
+    /// <summary>Racing edits against one expected version: exactly one wins, the others see a conflict.</summary>
     [Test]
-    public async Task UpdateAsync_ParallelSameExpectedVersion_UpdatesExactlyOnce()
+    public async Task EditAsync_ParallelSameExpectedVersion_EditsExactlyOnce()
     {
         var license = await StoreAsync(NewLicense());
 
         var results = await RaceAsync(32, (i, store) =>
-            store.UpdateAsync(license with { CustomerId = "cust_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Version = 2 }, 1));
+            store.EditAsync(Edit(license, l => l with { CustomerId = "cust_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, expectedVersion: 1)));
 
-        var winner = results.Single(r => r.Outcome == LicenseEditOutcome.Updated).License;
+        var winner = results.Single(r => r.Outcome == LicenseEditOutcome.Edited).License;
         results.Where(r => r.Outcome == LicenseEditOutcome.ConcurrencyConflict).Should().HaveCount(31);
         (await CreateStore().FindByIdAsync(BusinessId, license.Id)).Should().Be(winner);
         winner!.Version.Should().Be(2);
+    }
+
+    /// <summary>
+    /// 300 activations race 30 edits without an expected version, some lowering the limit: no edit conflicts, each lands
+    /// or is refused by the limit rule, the live instances never exceed the limit, and every write moved the version.
+    /// </summary>
+    [Test]
+    public async Task EditAsync_RacingActivationsWithoutExpectedVersion_NeverConflicts()
+    {
+        var license = await StoreAsync(NewLicense(activationsLimit: 400));
+
+        // Every eleventh call is an edit: 30 edits among 300 activations. Every third edit sets a limit that may lie below
+        // the live count by the time it lands; the others add a metadata entry.
+        var results = await RaceAsync(330, async (i, store) => i % 11 == 10
+            ? ((InstanceActivationResult?)null, await store.EditAsync(Edit(license, l => (i / 11) % 3 == 0
+                ? l with { ActivationsLimit = 100 + (i * 3) }
+                : l with { Metadata = new LicenseMetadata([.. l.Metadata ?? new LicenseMetadata([]), new("edit-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "x")]) })))
+            : (await store.ActivateAsync(NewActivation(license, Fingerprint(i))), (LicenseEditResult?)null));
+
+        var edits = results.Select(r => r.Item2).OfType<LicenseEditResult>().ToList();
+        var activations = results.Select(r => r.Item1).OfType<InstanceActivationResult>().ToList();
+        edits.Should().HaveCount(30);
+        edits.Should().OnlyContain(e => e.Outcome == LicenseEditOutcome.Edited || e.Outcome == LicenseEditOutcome.LimitBelowInstances);
+        edits.Count(e => e.Outcome == LicenseEditOutcome.Edited && e.Previous!.ActivationsLimit == e.License!.ActivationsLimit).Should().Be(20);
+        activations.Should().OnlyContain(a => a.Outcome == InstanceActivationOutcome.Activated || a.Outcome == InstanceActivationOutcome.LimitReached);
+        var activated = activations.Count(a => a.Outcome == InstanceActivationOutcome.Activated);
+        var stored = (await CreateStore().FindByIdAsync(BusinessId, license.Id))!;
+        stored.InstancesCount.Should().Be(activated);
+        stored.InstancesCount.Should().BeLessThanOrEqualTo(stored.ActivationsLimit!.Value);
+        (await CreateStore().ListInstancesAsync(BusinessId, license.Id)).Should().HaveCount(activated);
+        stored.Metadata!.Count.Should().Be(20);
+        stored.Version.Should().Be(1 + activated + edits.Count(e => e.Outcome == LicenseEditOutcome.Edited));
     }
 }

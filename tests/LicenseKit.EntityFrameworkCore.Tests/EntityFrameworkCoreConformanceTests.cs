@@ -1,3 +1,4 @@
+using LicenseKit.EntityFrameworkCore;
 using System.Collections.Concurrent;
 using LicenseKit.Stores;
 using LicenseKit.Testing;

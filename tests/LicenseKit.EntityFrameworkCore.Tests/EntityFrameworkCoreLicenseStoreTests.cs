@@ -1,3 +1,4 @@
+using LicenseKit.EntityFrameworkCore;
 using LicenseKit.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
         await store.CreateAsync(license, null);
         var activated = await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
         await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
-        await store.UpdateAsync(activated.License! with { ProductId = "prod_changed", Version = 3 }, 2);
+        await store.EditAsync(new LicenseEdit(license.BusinessId, license.Id, l => LicenseResult<License>.Success(l with { ProductId = "prod_changed" })));
         await store.DeactivateAsync(license.BusinessId, license.Id, activated.Instance!.Id, StoreRecords.Now);
 
         context.ChangeTracker.Entries().Should().BeEmpty();

@@ -1,3 +1,4 @@
+using LicenseKit.EntityFrameworkCore;
 using LicenseKit.Stores;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,7 @@ public sealed class PostgreSqlRetryingStrategyTests
         });
 
         results.first.Outcome.Should().Be(InstanceActivationOutcome.Activated);
-        results.full.Outcome.Should().Be(InstanceActivationOutcome.Rejected);
+        results.full.Outcome.Should().Be(InstanceActivationOutcome.LimitReached);
         results.again.Outcome.Should().Be(InstanceActivationOutcome.ExistingInstance);
         await using var check = _database.CreateContext();
         var stored = await new EntityFrameworkCoreLicenseStore<TestDbContext>(check).FindByIdAsync(license.BusinessId, license.Id);

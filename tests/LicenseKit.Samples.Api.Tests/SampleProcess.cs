@@ -58,6 +58,22 @@ public sealed class SampleProcess : IAsyncDisposable
         return sample;
     }
 
+    /// <summary>Waits for the process to exit by itself and returns its exit code, or fails with the log so far.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The sample was still running after {timeout}. Log:\n{Log}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>Waits until the console shows <paramref name="text"/>, or fails with the log so far.</summary>
     public async Task WaitForLogAsync(string text, TimeSpan timeout)
     {
@@ -124,7 +140,8 @@ public sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port of 127.0.0.1 that nothing listens on at the time of the call.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

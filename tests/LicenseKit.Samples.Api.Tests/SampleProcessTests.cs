@@ -118,6 +118,21 @@ public sealed class SampleProcessTests
         }
     }
 
+    [Test]
+    public async Task DatabaseNeverComes_StartUpGivesUpAfterItsTimeout_WithAFailingExitCode()
+    {
+        var nowhere = $"Host=127.0.0.1;Port={SampleProcess.FreePort()};Username=licenses;Password=unused;Database=licenses";
+        // No in-request retries, so each start-up attempt fails at once and several fit in the start-up timeout.
+        var settings = new Dictionary<string, string>(Settings) { ["Database:StartupTimeoutSeconds"] = "10", ["Database:MaxRetryCount"] = "0" };
+        await using var sample = SampleProcess.Start(nowhere, settings);
+
+        var exitCode = await sample.WaitForExitAsync(TimeSpan.FromSeconds(50));
+
+        exitCode.Should().NotBe(0);
+        sample.Log.Should().Contain("The license database is not reachable yet (attempt 1").And.Contain("retrying in 00:00:01")
+            .And.Contain("Connection refused");
+    }
+
     private static async Task<string> CreateLicenseAsync(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/licenses") { Content = Json("""{"product_id":"prod_1","customer_id":"cust_1"}""") };

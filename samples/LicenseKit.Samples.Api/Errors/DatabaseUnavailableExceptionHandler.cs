@@ -19,13 +19,14 @@ internal sealed partial class DatabaseUnavailableExceptionHandler(IOptions<Datab
         }
 
         LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path.ToString(), exception.GetBaseException().Message);
-        return await SampleProblems.WriteRetryLaterAsync(
+        await SampleProblems.WriteRetryLaterAsync(
             httpContext,
             StatusCodes.Status503ServiceUnavailable,
             SampleProblems.DatabaseUnavailable,
             "The license database is unavailable.",
             TimeSpan.FromSeconds(options.Value.RetryAfterSeconds),
             exception);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the database is unavailable ({Reason}).")]

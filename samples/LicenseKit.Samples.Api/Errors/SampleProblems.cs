@@ -12,10 +12,11 @@ internal static class SampleProblems
     public const string RateLimited = "RATE_LIMITED";
 
     /// <summary>
-    /// Writes a problem with <paramref name="status"/>, a <c>code</c> member and a <c>Retry-After</c> header through
-    /// the host's <see cref="IProblemDetailsService"/>, so <c>AddProblemDetails</c> customisations (and traceId) apply.
+    /// Answers <paramref name="status"/> with a <c>Retry-After</c> header and a problem with a <c>code</c> member,
+    /// written through the host's <see cref="IProblemDetailsService"/> so <c>AddProblemDetails</c> customisations (and
+    /// traceId) apply. A client whose Accept header refuses JSON still gets the status and the header, without a body.
     /// </summary>
-    public static ValueTask<bool> WriteRetryLaterAsync(HttpContext http, int status, string code, string title, TimeSpan retryAfter, Exception? exception = null)
+    public static async Task WriteRetryLaterAsync(HttpContext http, int status, string code, string title, TimeSpan retryAfter, Exception? exception = null)
     {
         http.Response.StatusCode = status;
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -26,6 +27,6 @@ internal static class SampleProblems
             ProblemDetails = { Status = status, Title = title, Detail = "Retry after the number of seconds in the Retry-After header." },
         };
         context.ProblemDetails.Extensions["code"] = code;
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(context);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(context);
     }
 }

@@ -1,4 +1,4 @@
-namespace LicenseKit.Internal;
+namespace LicenseKit.EntityFrameworkCore.Internal;
 
 /// <summary>The row of a license. Timestamps are Unix milliseconds so every provider orders and compares them natively.</summary>
 internal sealed class LicenseEntity
@@ -38,4 +38,7 @@ internal sealed class LicenseEntity
     public long UpdatedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>The version the last edit (or the creation) gave the license: an edit's expected version conflicts only with edits after it.</summary>
+    public long LastEditVersion { get; set; }
 }

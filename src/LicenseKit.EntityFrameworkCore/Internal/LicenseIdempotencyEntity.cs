@@ -1,4 +1,4 @@
-namespace LicenseKit.Internal;
+namespace LicenseKit.EntityFrameworkCore.Internal;
 
 /// <summary>The row remembering which license an idempotency key of a business created, and the hash of that request.</summary>
 internal sealed class LicenseIdempotencyEntity

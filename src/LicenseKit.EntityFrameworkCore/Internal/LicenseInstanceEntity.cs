@@ -1,4 +1,4 @@
-namespace LicenseKit.Internal;
+namespace LicenseKit.EntityFrameworkCore.Internal;
 
 /// <summary>The row of a live activation instance; deactivation deletes it.</summary>
 internal sealed class LicenseInstanceEntity

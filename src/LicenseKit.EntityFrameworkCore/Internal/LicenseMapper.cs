@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using LicenseKit.Stores;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.EntityFrameworkCore.Internal;
 
 /// <summary>Converts between the immutable public records and the mutable rows.</summary>
 internal static class LicenseMapper
@@ -48,6 +49,7 @@ internal static class LicenseMapper
         CreatedAt = ToUnixMs(license.CreatedAt),
         UpdatedAt = ToUnixMs(license.UpdatedAt),
         Version = license.Version,
+        LastEditVersion = license.Version,
     };
 
     public static License ToLicense(LicenseEntity entity) => new()
@@ -69,6 +71,14 @@ internal static class LicenseMapper
         CreatedAt = FromUnixMs(entity.CreatedAt),
         UpdatedAt = FromUnixMs(entity.UpdatedAt),
         Version = entity.Version,
+    };
+
+    public static LicenseIdempotencyEntity ToEntity(License license, LicenseIdempotency idempotency) => new()
+    {
+        BusinessId = license.BusinessId,
+        Key = idempotency.Key,
+        LicenseId = license.Id,
+        RequestHash = idempotency.RequestHash,
     };
 
     public static LicenseInstanceEntity ToEntity(LicenseInstance instance) => new()

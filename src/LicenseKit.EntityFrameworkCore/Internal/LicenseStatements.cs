@@ -1,231 +1,225 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace LicenseKit.Internal;
+namespace LicenseKit.EntityFrameworkCore.Internal;
 
 /// <summary>
-/// The statements of the store's hot paths (lookups, creation, activation), written once per model from its table and
-/// column names with the provider's identifier quoting and parameter syntax, and sent as plain commands on the
-/// context's connection. On a local database EF's query and update pipelines cost more than these statements; the
-/// parameters still use the model's type mappings, so every provider receives the types it would from EF.
+/// Every statement the store sends, written once per model from its table and column names with the provider's
+/// identifier quoting and parameter syntax, and sent as plain commands on the context's connection: on a local database
+/// EF's query and update pipelines cost more than these statements. Parameters are named and use the model's type
+/// mappings, so every provider receives the types it would from EF. Rows are read and written column by column as the
+/// model maps them (<see cref="ModelTable{TEntity}"/>), so adding a property to an entity needs no change here.
 /// </summary>
 internal sealed class LicenseStatements
 {
-    // The order of the columns a license is read in; ReadLicense depends on it.
-    private static readonly string[] LicenseColumns =
+    // Columns an edit leaves alone: the license's identity, its creation, what activations own, and the versions, which
+    // the statement computes. Every other column is an admin's to change.
+    private static readonly HashSet<string> NotEdited =
     [
-        nameof(LicenseEntity.Id), nameof(LicenseEntity.BusinessId), nameof(LicenseEntity.Key), nameof(LicenseEntity.Status),
-        nameof(LicenseEntity.ProductId), nameof(LicenseEntity.PaymentId), nameof(LicenseEntity.CustomerId),
-        nameof(LicenseEntity.ActivationsLimit), nameof(LicenseEntity.ActivationMessage), nameof(LicenseEntity.InstancesCount),
-        nameof(LicenseEntity.DurationHours), nameof(LicenseEntity.ExpiresAt), nameof(LicenseEntity.Metadata),
-        nameof(LicenseEntity.Archived), nameof(LicenseEntity.CreatedAt), nameof(LicenseEntity.UpdatedAt), nameof(LicenseEntity.Version),
+        nameof(LicenseEntity.Id), nameof(LicenseEntity.BusinessId), nameof(LicenseEntity.CreatedAt),
+        nameof(LicenseEntity.InstancesCount), nameof(LicenseEntity.Version), nameof(LicenseEntity.LastEditVersion),
     ];
 
-    // The order of the columns an instance is read in; ReadInstance depends on it.
-    private static readonly string[] InstanceColumns =
-    [
-        nameof(LicenseInstanceEntity.Id), nameof(LicenseInstanceEntity.BusinessId), nameof(LicenseInstanceEntity.LicenseId),
-        nameof(LicenseInstanceEntity.Name), nameof(LicenseInstanceEntity.Fingerprint), nameof(LicenseInstanceEntity.CreatedAt),
-    ];
-
-    private readonly ISqlGenerationHelper _sql;
+    private readonly ModelTable<LicenseEntity> _licenses;
+    private readonly ModelTable<LicenseInstanceEntity> _instances;
+    private readonly ModelTable<LicenseIdempotencyEntity> _idempotency;
+    private readonly Statement _licenseById;
+    private readonly Statement _licenseByKey;
+    private readonly Statement _licenseIdTaken;
+    private readonly Statement _idempotencyByKey;
+    private readonly Statement _instanceById;
+    private readonly Statement _instanceByFingerprintInBusiness;
+    private readonly Statement _instanceByFingerprint;
+    private readonly Statement _insertLicense;
+    private readonly Statement _insertIdempotency;
+    private readonly Statement _insertInstance;
+    private readonly Statement _claimSlot;
+    private readonly Statement _releaseSlot;
+    private readonly Statement _deleteInstance;
+    private readonly Statement _editLicense;
+    private readonly ModelColumn<LicenseEntity>[] _editedColumns;
 
     public LicenseStatements(DbContext context)
     {
-        _sql = context.GetService<ISqlGenerationHelper>();
-        var licenses = Table.Of<LicenseEntity>(context, _sql);
-        var instances = Table.Of<LicenseInstanceEntity>(context, _sql);
-        var idempotency = Table.Of<LicenseIdempotencyEntity>(context, _sql);
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var l = _licenses = ModelTable<LicenseEntity>.Of(context, sql);
+        var i = _instances = ModelTable<LicenseInstanceEntity>.Of(context, sql);
+        var r = _idempotency = ModelTable<LicenseIdempotencyEntity>.Of(context, sql);
+        string Column<T>(ModelTable<T> table, string property)
+            where T : new() => table[property].Name;
 
-        var licenseSelect = string.Join(", ", LicenseColumns.Select(c => licenses.Column(c)));
-        var instanceSelect = string.Join(", ", InstanceColumns.Select(c => "i." + instances.Column(c)));
-        LicenseById = Build(
-            $"SELECT {licenseSelect} FROM {licenses.Name} WHERE {licenses.Column(nameof(LicenseEntity.Id))} = {{0}} AND {licenses.Column(nameof(LicenseEntity.BusinessId))} = {{1}}",
-            licenses.Mapping(nameof(LicenseEntity.Id)),
-            licenses.Mapping(nameof(LicenseEntity.BusinessId)));
-        LicenseByKey = Build(
-            $"SELECT {licenseSelect} FROM {licenses.Name} WHERE {licenses.Column(nameof(LicenseEntity.BusinessId))} = {{0}} AND {licenses.Column(nameof(LicenseEntity.NormalizedKey))} = {{1}}",
-            licenses.Mapping(nameof(LicenseEntity.BusinessId)),
-            licenses.Mapping(nameof(LicenseEntity.NormalizedKey)));
+        string lId = Column(l, nameof(LicenseEntity.Id)), lBusiness = Column(l, nameof(LicenseEntity.BusinessId));
+        string iId = Column(i, nameof(LicenseInstanceEntity.Id)), iLicense = Column(i, nameof(LicenseInstanceEntity.LicenseId));
+        string iFingerprint = Column(i, nameof(LicenseInstanceEntity.Fingerprint));
+        string count = Column(l, nameof(LicenseEntity.InstancesCount)), version = Column(l, nameof(LicenseEntity.Version));
+        string updatedAt = Column(l, nameof(LicenseEntity.UpdatedAt));
+        var id = ("id", l[nameof(LicenseEntity.Id)].Mapping);
+        var businessId = ("business_id", l[nameof(LicenseEntity.BusinessId)].Mapping);
+        var licenseId = ("license_id", i[nameof(LicenseInstanceEntity.LicenseId)].Mapping);
+        var now = ("now", l[nameof(LicenseEntity.UpdatedAt)].Mapping);
+
+        _licenseById = Statement.Build(sql, $"SELECT {l.SelectList()} FROM {l.Name} WHERE {lId} = {{id}} AND {lBusiness} = {{business_id}}", id, businessId);
+        _licenseByKey = Statement.Build(
+            sql,
+            $"SELECT {l.SelectList()} FROM {l.Name} WHERE {lBusiness} = {{business_id}} AND {Column(l, nameof(LicenseEntity.NormalizedKey))} = {{normalized_key}}",
+            businessId,
+            ("normalized_key", l[nameof(LicenseEntity.NormalizedKey)].Mapping));
+        _licenseIdTaken = Statement.Build(sql, $"SELECT {lId} FROM {l.Name} WHERE {lId} = {{id}}", id);
+        _idempotencyByKey = Statement.Build(
+            sql,
+            $"SELECT {r.SelectList()} FROM {r.Name} WHERE {Column(r, nameof(LicenseIdempotencyEntity.BusinessId))} = {{business_id}} " +
+            $"AND {Column(r, nameof(LicenseIdempotencyEntity.Key))} = {{idempotency_key}}",
+            businessId,
+            ("idempotency_key", r[nameof(LicenseIdempotencyEntity.Key)].Mapping));
 
         // Scoped to the business through its license; the instance table's own business column is not trusted for that.
-        var ofLicenseInBusiness =
-            $"i.{instances.Column(nameof(LicenseInstanceEntity.LicenseId))} = {{0}} AND EXISTS (SELECT 1 FROM {licenses.Name} l " +
-            $"WHERE l.{licenses.Column(nameof(LicenseEntity.Id))} = {{0}} AND l.{licenses.Column(nameof(LicenseEntity.BusinessId))} = {{1}})";
-        InstanceById = Build(
-            $"SELECT {instanceSelect} FROM {instances.Name} i WHERE {ofLicenseInBusiness} AND i.{instances.Column(nameof(LicenseInstanceEntity.Id))} = {{2}}",
-            instances.Mapping(nameof(LicenseInstanceEntity.LicenseId)),
-            licenses.Mapping(nameof(LicenseEntity.BusinessId)),
-            instances.Mapping(nameof(LicenseInstanceEntity.Id)));
-        InstanceByFingerprintInBusiness = Build(
-            $"SELECT {instanceSelect} FROM {instances.Name} i WHERE {ofLicenseInBusiness} AND i.{instances.Column(nameof(LicenseInstanceEntity.Fingerprint))} = {{2}}",
-            instances.Mapping(nameof(LicenseInstanceEntity.LicenseId)),
-            licenses.Mapping(nameof(LicenseEntity.BusinessId)),
-            instances.Mapping(nameof(LicenseInstanceEntity.Fingerprint)));
-        InstanceByFingerprint = Build(
-            $"SELECT {instanceSelect} FROM {instances.Name} i WHERE i.{instances.Column(nameof(LicenseInstanceEntity.LicenseId))} = {{0}} AND i.{instances.Column(nameof(LicenseInstanceEntity.Fingerprint))} = {{1}}",
-            instances.Mapping(nameof(LicenseInstanceEntity.LicenseId)),
-            instances.Mapping(nameof(LicenseInstanceEntity.Fingerprint)));
+        var ofLicenseInBusiness = $"i.{iLicense} = {{license_id}} AND EXISTS (SELECT 1 FROM {l.Name} l WHERE l.{lId} = {{license_id}} AND l.{lBusiness} = {{business_id}})";
+        _instanceById = Statement.Build(
+            sql,
+            $"SELECT {i.SelectList("i")} FROM {i.Name} i WHERE {ofLicenseInBusiness} AND i.{iId} = {{instance_id}}",
+            licenseId,
+            businessId,
+            ("instance_id", i[nameof(LicenseInstanceEntity.Id)].Mapping));
+        _instanceByFingerprintInBusiness = Statement.Build(
+            sql,
+            $"SELECT {i.SelectList("i")} FROM {i.Name} i WHERE {ofLicenseInBusiness} AND i.{iFingerprint} = {{fingerprint}}",
+            licenseId,
+            businessId,
+            ("fingerprint", i[nameof(LicenseInstanceEntity.Fingerprint)].Mapping));
+        _instanceByFingerprint = Statement.Build(
+            sql,
+            $"SELECT {i.SelectList("i")} FROM {i.Name} i WHERE i.{iLicense} = {{license_id}} AND i.{iFingerprint} = {{fingerprint}}",
+            licenseId,
+            ("fingerprint", i[nameof(LicenseInstanceEntity.Fingerprint)].Mapping));
 
-        string[] licenseInsert = [.. LicenseColumns, nameof(LicenseEntity.NormalizedKey)];
-        InsertLicense = Build(
-            $"INSERT INTO {licenses.Name} ({string.Join(", ", licenseInsert.Select(licenses.Column))}) " +
-            $"VALUES ({string.Join(", ", licenseInsert.Select((_, i) => $"{{{i}}}"))})",
-            [.. licenseInsert.Select(licenses.Mapping)]);
-        string[] idempotencyInsert = [nameof(LicenseIdempotencyEntity.BusinessId), nameof(LicenseIdempotencyEntity.Key), nameof(LicenseIdempotencyEntity.LicenseId), nameof(LicenseIdempotencyEntity.RequestHash)];
-        InsertIdempotency = Build(
-            $"INSERT INTO {idempotency.Name} ({string.Join(", ", idempotencyInsert.Select(idempotency.Column))}) VALUES ({{0}}, {{1}}, {{2}}, {{3}})",
-            [.. idempotencyInsert.Select(idempotency.Mapping)]);
+        _insertLicense = Insert(sql, l);
+        _insertIdempotency = Insert(sql, r);
+        _insertInstance = Insert(sql, i);
 
-        string count = licenses.Column(nameof(LicenseEntity.InstancesCount)), version = licenses.Column(nameof(LicenseEntity.Version));
-        string expires = licenses.Column(nameof(LicenseEntity.ExpiresAt)), limit = licenses.Column(nameof(LicenseEntity.ActivationsLimit));
-        ClaimSlot = Build(
-            $"UPDATE {licenses.Name} SET {count} = {count} + 1, {version} = {version} + 1, {licenses.Column(nameof(LicenseEntity.UpdatedAt))} = {{0}} " +
-            $"WHERE {licenses.Column(nameof(LicenseEntity.Id))} = {{1}} AND {licenses.Column(nameof(LicenseEntity.BusinessId))} = {{2}} " +
-            $"AND {licenses.Column(nameof(LicenseEntity.Status))} = {{3}} AND {licenses.Column(nameof(LicenseEntity.Archived))} = {{4}} " +
-            $"AND ({expires} IS NULL OR {expires} > {{0}}) AND ({limit} IS NULL OR {count} < {limit})",
-            licenses.Mapping(nameof(LicenseEntity.UpdatedAt)),
-            licenses.Mapping(nameof(LicenseEntity.Id)),
-            licenses.Mapping(nameof(LicenseEntity.BusinessId)),
-            licenses.Mapping(nameof(LicenseEntity.Status)),
-            licenses.Mapping(nameof(LicenseEntity.Archived)));
-        string[] instanceInsert = [.. InstanceColumns];
-        InsertInstance = Build(
-            $"INSERT INTO {instances.Name} ({string.Join(", ", instanceInsert.Select(instances.Column))}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}}, {{5}})",
-            [.. instanceInsert.Select(instances.Mapping)]);
+        // ActivationRule in SQL (active, not archived, not expired, under the limit): the store reports the reason of a
+        // refusal with ActivationRule itself, so a change to the rule changes both.
+        string expires = Column(l, nameof(LicenseEntity.ExpiresAt)), limit = Column(l, nameof(LicenseEntity.ActivationsLimit));
+        _claimSlot = Statement.Build(
+            sql,
+            $"UPDATE {l.Name} SET {count} = {count} + 1, {version} = {version} + 1, {updatedAt} = {{now}} " +
+            $"WHERE {lId} = {{id}} AND {lBusiness} = {{business_id}} " +
+            $"AND {Column(l, nameof(LicenseEntity.Status))} = {{active}} AND {Column(l, nameof(LicenseEntity.Archived))} = {{not_archived}} " +
+            $"AND ({expires} IS NULL OR {expires} > {{now}}) AND ({limit} IS NULL OR {count} < {limit})",
+            now,
+            id,
+            businessId,
+            ("active", l[nameof(LicenseEntity.Status)].Mapping),
+            ("not_archived", l[nameof(LicenseEntity.Archived)].Mapping));
+        _releaseSlot = Statement.Build(
+            sql,
+            $"UPDATE {l.Name} SET {count} = {count} - 1, {version} = {version} + 1, {updatedAt} = {{now}} WHERE {lId} = {{id}} AND {lBusiness} = {{business_id}}",
+            now,
+            id,
+            businessId);
+        _deleteInstance = Statement.Build(
+            sql,
+            $"DELETE FROM {i.Name} WHERE {iId} = {{instance_id}} AND {iLicense} = {{license_id}}",
+            ("instance_id", i[nameof(LicenseInstanceEntity.Id)].Mapping),
+            licenseId);
+
+        // An edit lands unless another edit landed since the read (the last edit version moved) or activations meanwhile
+        // took more slots than the edited limit allows (ActivationRule.IsOverLimit in SQL); activations alone never
+        // make it fail. "version + 1" reads the version before the update on every SQL database.
+        var edited = l.Columns.Where(c => !NotEdited.Contains(c.Property)).ToArray();
+        string lastEdit = Column(l, nameof(LicenseEntity.LastEditVersion)), newLimit = "{" + nameof(LicenseEntity.ActivationsLimit) + "}";
+        _editLicense = Statement.Build(
+            sql,
+            $"UPDATE {l.Name} SET {string.Join(", ", edited.Select(c => $"{c.Name} = {{{c.Property}}}"))}, {version} = {version} + 1, {lastEdit} = {version} + 1 " +
+            $"WHERE {lId} = {{{nameof(LicenseEntity.Id)}}} AND {lBusiness} = {{{nameof(LicenseEntity.BusinessId)}}} AND {lastEdit} = {{read_last_edit_version}} " +
+            $"AND ({newLimit} IS NULL OR {count} <= {newLimit})",
+            [.. edited.Select(c => (c.Property, c.Mapping)), (nameof(LicenseEntity.Id), id.Item2), (nameof(LicenseEntity.BusinessId), businessId.Item2), ("read_last_edit_version", l[nameof(LicenseEntity.LastEditVersion)].Mapping)]);
+        _editedColumns = edited;
     }
 
-    /// <summary>The license with an id in a business: parameters id, business.</summary>
-    public Statement LicenseById { get; }
+    public DbCommand LicenseById(IRelationalConnection connection, string id, string businessId) =>
+        _licenseById.CreateCommand(connection, ("id", id), ("business_id", businessId));
 
-    /// <summary>The license with a normalized key in a business: parameters business, normalized key.</summary>
-    public Statement LicenseByKey { get; }
+    public DbCommand LicenseByKey(IRelationalConnection connection, string businessId, string normalizedKey) =>
+        _licenseByKey.CreateCommand(connection, ("business_id", businessId), ("normalized_key", normalizedKey));
 
-    /// <summary>The instance with an id of a license in a business: parameters license, business, instance id.</summary>
-    public Statement InstanceById { get; }
+    public DbCommand LicenseIdTaken(IRelationalConnection connection, string id) =>
+        _licenseIdTaken.CreateCommand(connection, ("id", id));
 
-    /// <summary>The instance with a fingerprint of a license in a business: parameters license, business, fingerprint.</summary>
-    public Statement InstanceByFingerprintInBusiness { get; }
+    public DbCommand IdempotencyByKey(IRelationalConnection connection, string businessId, string idempotencyKey) =>
+        _idempotencyByKey.CreateCommand(connection, ("business_id", businessId), ("idempotency_key", idempotencyKey));
 
-    /// <summary>The instance with a fingerprint of a license already known to be in its business: parameters license, fingerprint.</summary>
-    public Statement InstanceByFingerprint { get; }
+    public DbCommand InstanceById(IRelationalConnection connection, string businessId, string licenseId, string instanceId) =>
+        _instanceById.CreateCommand(connection, ("business_id", businessId), ("license_id", licenseId), ("instance_id", instanceId));
 
-    /// <summary>The INSERT of a license: parameters in <see cref="LicenseColumns"/> order, then the normalized key.</summary>
-    public Statement InsertLicense { get; }
+    public DbCommand InstanceByFingerprintInBusiness(IRelationalConnection connection, string businessId, string licenseId, string fingerprint) =>
+        _instanceByFingerprintInBusiness.CreateCommand(connection, ("business_id", businessId), ("license_id", licenseId), ("fingerprint", fingerprint));
 
-    /// <summary>The INSERT of an idempotency record: parameters business, key, license, request hash.</summary>
-    public Statement InsertIdempotency { get; }
+    /// <summary>The instance with a fingerprint of a license already known to be in its business.</summary>
+    public DbCommand InstanceByFingerprint(IRelationalConnection connection, string licenseId, string fingerprint) =>
+        _instanceByFingerprint.CreateCommand(connection, ("license_id", licenseId), ("fingerprint", fingerprint));
 
-    /// <summary>The conditional UPDATE that takes one activation slot: parameters now, id, business, active status, false.</summary>
-    public Statement ClaimSlot { get; }
+    public DbCommand InsertLicense(IRelationalConnection connection, LicenseEntity row) => Insert(connection, _insertLicense, _licenses, row);
 
-    /// <summary>The INSERT of an instance: parameters id, business, license, name, fingerprint, created at.</summary>
-    public Statement InsertInstance { get; }
+    public DbCommand InsertIdempotency(IRelationalConnection connection, LicenseIdempotencyEntity row) => Insert(connection, _insertIdempotency, _idempotency, row);
 
-    /// <summary>
-    /// A command for <paramref name="statement"/> on the context's connection, enlisted in its current transaction (the
-    /// store's or the host's) and with its command timeout.
-    /// </summary>
-    public static DbCommand CreateCommand(IRelationalConnection connection, Statement statement, params ReadOnlySpan<object?> values)
+    public DbCommand InsertInstance(IRelationalConnection connection, LicenseInstanceEntity row) => Insert(connection, _insertInstance, _instances, row);
+
+    /// <summary>The conditional UPDATE that takes one activation slot; it changes no row when the license does not take one.</summary>
+    public DbCommand ClaimSlot(IRelationalConnection connection, string businessId, string id, long now) =>
+        _claimSlot.CreateCommand(connection, ("now", now), ("id", id), ("business_id", businessId), ("active", LicenseMapper.Active), ("not_archived", false));
+
+    public DbCommand ReleaseSlot(IRelationalConnection connection, string businessId, string id, long now) =>
+        _releaseSlot.CreateCommand(connection, ("now", now), ("id", id), ("business_id", businessId));
+
+    public DbCommand DeleteInstance(IRelationalConnection connection, string licenseId, string instanceId) =>
+        _deleteInstance.CreateCommand(connection, ("instance_id", instanceId), ("license_id", licenseId));
+
+    /// <summary>Writes the edited columns of <paramref name="row"/> unless the edit lost its race (see the statement).</summary>
+    public DbCommand EditLicense(IRelationalConnection connection, LicenseEntity row, long readLastEditVersion)
     {
-        var command = connection.DbConnection.CreateCommand();
-        command.CommandText = statement.Sql;
-        command.Transaction = connection.CurrentTransaction?.GetDbTransaction();
-        if (connection.CommandTimeout is { } timeout)
+        var values = new (string, object?)[_editedColumns.Length + 3];
+        for (var c = 0; c < _editedColumns.Length; c++)
         {
-            command.CommandTimeout = timeout;
+            values[c] = (_editedColumns[c].Property, _editedColumns[c].Get(row));
         }
 
-        for (var i = 0; i < values.Length; i++)
-        {
-            var parameter = statement.Parameters[i];
-            command.Parameters.Add(parameter.Mapping.CreateParameter(command, parameter.Name, values[i], nullable: values[i] is null));
-        }
-
-        return command;
+        values[^3] = (nameof(LicenseEntity.Id), row.Id);
+        values[^2] = (nameof(LicenseEntity.BusinessId), row.BusinessId);
+        values[^1] = ("read_last_edit_version", readLastEditVersion);
+        return _editLicense.CreateCommand(connection, values);
     }
 
-    /// <summary>Reads the current row of a reader over <see cref="LicenseById"/> or <see cref="LicenseByKey"/>.</summary>
-    public static License ReadLicense(DbDataReader reader) => new()
-    {
-        Id = reader.GetString(0),
-        BusinessId = reader.GetString(1),
-        Key = reader.GetString(2),
-        Status = LicenseMapper.FromStatus(reader.GetString(3)),
-        ProductId = reader.GetString(4),
-        PaymentId = reader.IsDBNull(5) ? null : reader.GetString(5),
-        CustomerId = reader.GetString(6),
-        ActivationsLimit = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-        ActivationMessage = reader.IsDBNull(8) ? null : reader.GetString(8),
-        InstancesCount = reader.GetInt32(9),
-        DurationHours = reader.IsDBNull(10) ? null : reader.GetInt32(10),
-        ExpiresAt = reader.IsDBNull(11) ? null : LicenseMapper.FromUnixMs(reader.GetInt64(11)),
-        Metadata = reader.IsDBNull(12) ? null : LicenseMapper.DeserializeMetadata(reader.GetString(12)),
-        Archived = reader.GetBoolean(13),
-        CreatedAt = LicenseMapper.FromUnixMs(reader.GetInt64(14)),
-        UpdatedAt = LicenseMapper.FromUnixMs(reader.GetInt64(15)),
-        Version = reader.GetInt64(16),
-    };
+    /// <summary>Reads a license row of <see cref="LicenseById"/> or <see cref="LicenseByKey"/>.</summary>
+    public License ReadLicense(DbDataReader reader) => LicenseMapper.ToLicense(_licenses.Read(reader));
 
-    /// <summary>Reads the current row of a reader over one of the instance lookups.</summary>
-    public static LicenseInstance ReadInstance(DbDataReader reader) => new()
-    {
-        Id = reader.GetString(0),
-        BusinessId = reader.GetString(1),
-        LicenseId = reader.GetString(2),
-        Name = reader.GetString(3),
-        Fingerprint = reader.IsDBNull(4) ? null : reader.GetString(4),
-        CreatedAt = LicenseMapper.FromUnixMs(reader.GetInt64(5)),
-    };
+    /// <summary>Reads a license row as stored, with what only the store keeps (the last edit version).</summary>
+    public LicenseEntity ReadLicenseRow(DbDataReader reader) => _licenses.Read(reader);
 
-    /// <summary>The values of <see cref="InsertLicense"/>, in its parameter order.</summary>
-    public static object?[] InsertLicenseValues(LicenseEntity row) =>
-    [
-        row.Id, row.BusinessId, row.Key, row.Status, row.ProductId, row.PaymentId, row.CustomerId, row.ActivationsLimit,
-        row.ActivationMessage, row.InstancesCount, row.DurationHours, row.ExpiresAt, row.Metadata, row.Archived,
-        row.CreatedAt, row.UpdatedAt, row.Version, row.NormalizedKey,
-    ];
+    /// <summary>Reads an instance row of one of the instance lookups.</summary>
+    public LicenseInstance ReadInstance(DbDataReader reader) => LicenseMapper.ToInstance(_instances.Read(reader));
 
-    /// <summary>Replaces the <c>{n}</c> placeholders with the provider's parameter syntax.</summary>
-    private Statement Build(string sql, params RelationalTypeMapping[] mappings)
+    /// <summary>Reads an idempotency row of <see cref="IdempotencyByKey"/>.</summary>
+    public LicenseIdempotencyEntity ReadIdempotency(DbDataReader reader) => _idempotency.Read(reader);
+
+    /// <summary>An INSERT of every mapped column, each parameter named after its property.</summary>
+    private static Statement Insert<T>(ISqlGenerationHelper sql, ModelTable<T> table)
+        where T : new() =>
+        Statement.Build(
+            sql,
+            $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", table.Columns.Select(c => "{" + c.Property + "}"))})",
+            table.Columns.Select(c => (c.Property, c.Mapping)));
+
+    private static DbCommand Insert<T>(IRelationalConnection connection, Statement statement, ModelTable<T> table, T row)
+        where T : new()
     {
-        var parameters = new StatementParameter[mappings.Length];
-        for (var i = 0; i < mappings.Length; i++)
+        var values = new (string, object?)[table.Columns.Count];
+        for (var c = 0; c < values.Length; c++)
         {
-            var name = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            sql = sql.Replace("{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", _sql.GenerateParameterNamePlaceholder(name), StringComparison.Ordinal);
-            parameters[i] = new StatementParameter(_sql.GenerateParameterName(name), mappings[i]);
+            values[c] = (table.Columns[c].Property, table.Columns[c].Get(row));
         }
 
-        return new Statement(sql, parameters);
-    }
-
-    /// <summary>A statement and its parameters, in order.</summary>
-    public sealed record Statement(string Sql, StatementParameter[] Parameters);
-
-    /// <summary>A parameter's name as the provider's <see cref="DbParameter"/> takes it, and the type mapping of its column.</summary>
-    public sealed record StatementParameter(string Name, RelationalTypeMapping Mapping);
-
-    /// <summary>A table of the model: its delimited name, and its columns' delimited names and type mappings by property.</summary>
-    private sealed class Table(IEntityType entity, StoreObjectIdentifier table, ISqlGenerationHelper sql)
-    {
-        public string Name { get; } = sql.DelimitIdentifier(table.Name, table.Schema);
-
-        public static Table Of<TEntity>(DbContext context, ISqlGenerationHelper sql)
-        {
-            var entity = context.Model.FindEntityType(typeof(TEntity))
-                ?? throw new InvalidOperationException($"The model of {context.GetType().Name} has no LicenseKit entities: call modelBuilder.UseLicenseKit() in OnModelCreating.");
-            return new Table(entity, StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()), sql);
-        }
-
-        public string Column(string property) => sql.DelimitIdentifier(Property(property).GetColumnName(table)!);
-
-        public RelationalTypeMapping Mapping(string property) => Property(property).GetRelationalTypeMapping();
-
-        private IProperty Property(string property) =>
-            entity.FindProperty(property) ?? throw new InvalidOperationException($"{entity.DisplayName()} has no property {property}.");
+        return statement.CreateCommand(connection, values);
     }
 }

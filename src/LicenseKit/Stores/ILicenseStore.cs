@@ -1,14 +1,17 @@
 namespace LicenseKit.Stores;
 
 /// <summary>
-/// Persists licenses and their activation instances. A store finds and writes; it decides no business rule. Every
-/// operation whose correctness depends on "check, then write" is a single atomic call here, so several hosts sharing
-/// one database can never issue a key twice, over-activate or lose an update.
+/// Persists licenses and their activation instances. A store is atomic: every operation whose correctness depends on
+/// "check, then write" is one call here, so several hosts sharing one database can never issue a key twice,
+/// over-activate or lose an update. A store applies the rules it is given and no others: the uniqueness of ids, keys
+/// and idempotency keys, <see cref="ActivationRule"/> inside <see cref="ActivateAsync"/>, and the caller's expected
+/// version; validating input and every other business rule is the caller's.
 /// </summary>
 /// <remarks>
 /// <para>Every lookup is scoped to a business: a license of another business is reported as not found.</para>
 /// <para>Keys are unique per business by their <see cref="LicenseKeyNormalizer.Normalize"/> form, and matched by it.</para>
 /// <para>Every write to a license sets its <see cref="License.Version"/> to the stored version + 1.</para>
+/// <para>A lookup value the store cannot hold (one containing U+0000, for instance) finds nothing; it never fails.</para>
 /// <para>The <c>LicenseKit.Testing</c> package holds a conformance suite any implementation can derive from.</para>
 /// </remarks>
 public interface ILicenseStore
@@ -48,26 +51,33 @@ public interface ILicenseStore
     Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Atomically replaces a license if its stored version is still <paramref name="expectedVersion"/>.
+    /// Atomically applies an administrative edit. The store reads the license (else
+    /// <see cref="LicenseEditOutcome.NotFound"/>); when <see cref="LicenseEdit.ExpectedVersion"/> is set and another edit
+    /// landed after it, or it exceeds the stored version, answers <see cref="LicenseEditOutcome.ConcurrencyConflict"/>;
+    /// calls <see cref="LicenseEdit.Apply"/> (<see cref="LicenseEditOutcome.Refused"/> with its errors,
+    /// <see cref="LicenseEditOutcome.Unchanged"/> when it returns its input); refuses a result over its limit
+    /// (<see cref="ActivationRule.IsOverLimit"/>, <see cref="LicenseEditOutcome.LimitBelowInstances"/>); otherwise writes
+    /// every field of the result except id, business, creation time, instances count and version, and bumps the version.
     /// </summary>
-    /// <param name="license">The new state, with <see cref="License.Version"/> = <paramref name="expectedVersion"/> + 1.</param>
-    /// <param name="expectedVersion">The version the caller read.</param>
+    /// <remarks>
+    /// An edit conflicts only with another edit: an activation or deactivation landing between the read and the write
+    /// makes the store read again and re-apply, never fail. Without an expected version an edit therefore always lands or
+    /// is refused by a rule. The version still moves with every write, so a reader comparing versions sees every change.
+    /// </remarks>
+    /// <param name="edit">The edit.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What happened, with the stored license.</returns>
-    Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default);
+    Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Atomically activates an instance. In one step that no concurrent call can interleave with, the store:
-    /// finds the license (else <see cref="InstanceActivationOutcome.LicenseNotFound"/>); rejects it unless it is
-    /// <see cref="LicenseStatus.Active"/>, not archived and not expired at <see cref="InstanceActivation.Now"/>
-    /// (<see cref="InstanceActivationOutcome.Rejected"/>); returns the live instance with the same fingerprint if there is
-    /// one (<see cref="InstanceActivationOutcome.ExistingInstance"/>, no write); rejects when the live instance count has
-    /// reached the activations limit; otherwise inserts the instance, increments the count, sets
-    /// <see cref="License.UpdatedAt"/> to <see cref="InstanceActivation.Now"/> and bumps the version.
+    /// Atomically activates an instance. In one step that no concurrent call can interleave with, the store finds the
+    /// license (else <see cref="InstanceActivationOutcome.LicenseNotFound"/>); refuses it with the reason
+    /// <see cref="ActivationRule.Refusal"/> gives at <see cref="InstanceActivation.Now"/>; returns the live instance with
+    /// the same fingerprint if there is one (<see cref="InstanceActivationOutcome.ExistingInstance"/>, no write); refuses
+    /// with <see cref="InstanceActivationOutcome.LimitReached"/> when <see cref="ActivationRule.IsAtLimit"/>; otherwise
+    /// inserts the instance, increments the count, sets <see cref="License.UpdatedAt"/> to
+    /// <see cref="InstanceActivation.Now"/> and bumps the version.
     /// </summary>
-    /// <param name="activation">The activation to perform.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What happened, with the license as it is afterwards and the instance.</returns>
     Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default);
 
     /// <summary>

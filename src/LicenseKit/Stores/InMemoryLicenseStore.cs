@@ -80,24 +80,25 @@ public sealed class InMemoryLicenseStore : ILicenseStore
     }
 
     /// <inheritdoc />
-    public Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default)
+    public Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(license);
+        ArgumentNullException.ThrowIfNull(edit);
         lock (_gate)
         {
-            var entry = Find(license.BusinessId, license.Id);
+            var entry = Find(edit.BusinessId, edit.LicenseId);
             if (entry is null)
             {
                 return Task.FromResult(new LicenseEditResult(LicenseEditOutcome.NotFound));
             }
 
-            if (entry.License.Version != expectedVersion)
+            var decision = edit.Decide(entry.License, entry.LastEditVersion);
+            if (decision.Outcome == LicenseEditOutcome.Edited)
             {
-                return Task.FromResult(new LicenseEditResult(LicenseEditOutcome.ConcurrencyConflict, entry.License));
+                entry.License = decision.License!;
+                entry.LastEditVersion = entry.License.Version;
             }
 
-            entry.License = license with { Version = expectedVersion + 1 };
-            return Task.FromResult(new LicenseEditResult(LicenseEditOutcome.Updated, entry.License));
+            return Task.FromResult(decision);
         }
     }
 
@@ -114,9 +115,9 @@ public sealed class InMemoryLicenseStore : ILicenseStore
             }
 
             var license = entry.License;
-            if (license.Status != LicenseStatus.Active || license.Archived || license.IsExpiredAt(activation.Now))
+            if (ActivationRule.Refusal(license, activation.Now) is { } refusal)
             {
-                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Rejected, license));
+                return Task.FromResult(new InstanceActivationResult(refusal, license));
             }
 
             var fingerprint = activation.Instance.Fingerprint;
@@ -125,9 +126,9 @@ public sealed class InMemoryLicenseStore : ILicenseStore
                 return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing));
             }
 
-            if (license.ActivationsLimit is { } limit && license.InstancesCount >= limit)
+            if (ActivationRule.IsAtLimit(license))
             {
-                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Rejected, license));
+                return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.LimitReached, license));
             }
 
             entry.Add(activation.Instance);
@@ -228,6 +229,9 @@ public sealed class InMemoryLicenseStore : ILicenseStore
     private sealed class Entry(License license)
     {
         public License License { get; set; } = license;
+
+        // The version of the last edit (or the creation): an expected version conflicts only with edits after it.
+        public long LastEditVersion { get; set; } = license.Version;
 
         // Live instances by id, and those with a fingerprint by fingerprint (unique per license). Created on first
         // activation: most licenses in a large store are never activated, and issuing should not pay for them.

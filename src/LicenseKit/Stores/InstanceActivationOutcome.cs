@@ -1,6 +1,6 @@
 namespace LicenseKit.Stores;
 
-/// <summary>What <see cref="ILicenseStore.ActivateAsync"/> did.</summary>
+/// <summary>What <see cref="ILicenseStore.ActivateAsync"/> did, and on refusal why (as <see cref="ActivationRule"/> decided).</summary>
 public enum InstanceActivationOutcome
 {
     /// <summary>The instance was inserted and counted.</summary>
@@ -12,6 +12,18 @@ public enum InstanceActivationOutcome
     /// <summary>Nothing was written: no such license in the business.</summary>
     LicenseNotFound,
 
-    /// <summary>Nothing was written: the license is not active, archived, expired, or at its activations limit.</summary>
-    Rejected,
+    /// <summary>Nothing was written: the license is revoked.</summary>
+    Revoked,
+
+    /// <summary>Nothing was written: the license is disabled.</summary>
+    Disabled,
+
+    /// <summary>Nothing was written: the license is archived.</summary>
+    Archived,
+
+    /// <summary>Nothing was written: the license expired at or before the activation time.</summary>
+    Expired,
+
+    /// <summary>Nothing was written: the live instances reached the activations limit.</summary>
+    LimitReached,
 }

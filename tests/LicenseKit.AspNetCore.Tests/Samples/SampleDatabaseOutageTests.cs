@@ -71,10 +71,13 @@ public sealed class SampleDatabaseOutageTests
         // Pooled connections keep a file open; drop them, then take the folder away so a new connection cannot open it.
         SqliteConnection.ClearAllPools();
         Directory.Move(sample.DatabasePath, moved);
-        HttpResponseMessage unreachable, unhealthy;
+        HttpResponseMessage unreachable, unreachableForHtml, unhealthy;
         try
         {
             unreachable = await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""));
+            using var html = new HttpRequestMessage(HttpMethod.Post, "/licenses/validate") { Content = TestApi.Json("""{"license_key":"NOPE"}""") };
+            html.Headers.Accept.ParseAdd("text/html");
+            unreachableForHtml = await app.SendAsync(html);
             unhealthy = await anonymous.GetAsync("/healthz");
         }
         finally
@@ -83,9 +86,38 @@ public sealed class SampleDatabaseOutageTests
         }
 
         (await unreachable.ShouldBeRetryLaterProblemAsync(HttpStatusCode.ServiceUnavailable, SampleProblems.DatabaseUnavailable)).Should().Be(7);
+        // A client that refuses JSON gets no body, but still the status and when to retry.
+        unreachableForHtml.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        unreachableForHtml.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(7));
         unhealthy.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
         (await anonymous.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Postgres_PooledConnectionsKilledByTheServer_AreRetriedOnFreshOnes_WithoutAnError()
+    {
+        await using var sample = await SampleHost.StartAsync(SampleStore.Postgres);
+        using var app = sample.Client("pk_test_acme");
+        (await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // What a failover or a server restart does to idle pooled connections: the next command on each one fails.
+        int killed;
+        await using (var admin = new NpgsqlConnection(sample.DatabasePath))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                """
+                WITH others AS MATERIALIZED (SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid())
+                SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int FROM others
+                """, admin);
+            killed = (int)(await kill.ExecuteScalarAsync())!;
+        }
+
+        var after = await app.PostAsync("/licenses/validate", TestApi.Json("""{"license_key":"NOPE"}"""));
+
+        killed.Should().BeGreaterThan(0);
+        after.StatusCode.Should().Be(HttpStatusCode.OK, "EF Core's retrying strategy repeats the lookup on a new connection");
     }
 
     [Test]

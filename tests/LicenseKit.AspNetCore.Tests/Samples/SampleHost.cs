@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -119,7 +118,4 @@ public sealed class SampleHost : IAsyncDisposable
             throw;
         }
     }
-
-    /// <summary>Formats a number for a setting.</summary>
-    public static string Setting(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

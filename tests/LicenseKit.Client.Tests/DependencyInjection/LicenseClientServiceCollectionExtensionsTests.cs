@@ -73,9 +73,27 @@ public sealed class LicenseClientServiceCollectionExtensionsTests
         network.Requests.Should().Be(4, "retries are not multiplied by a second registration");
     }
 
-    private ServiceProvider Provider(NetworkSwitch network, int registrations = 1, TimeSpan? attemptTimeout = null)
+    [Test]
+    public async Task AddLicenseKitClient_WithoutAClockInTheOptions_UsesTheRegisteredTimeProvider()
+    {
+        var license = await _server.IssueAsync();
+        using var provider = Provider(new NetworkSwitch(), clockFromServices: true);
+        var client = provider.GetRequiredService<LicenseClient>();
+        await client.ActivateAsync(license.Key);
+
+        _server.Time.Advance(LicenseServer.TokenLifetime + TimeSpan.FromHours(1));
+
+        client.Check().Code.Should().Be(LicenseStateCode.OfflineGraceEnded);
+    }
+
+    private ServiceProvider Provider(NetworkSwitch network, int registrations = 1, TimeSpan? attemptTimeout = null, bool clockFromServices = false)
     {
         var services = new ServiceCollection();
+        if (clockFromServices)
+        {
+            services.AddSingleton<TimeProvider>(_server.Time);
+        }
+
         IHttpClientBuilder http = null!;
         for (var i = 0; i < registrations; i++)
         {
@@ -87,7 +105,7 @@ public sealed class LicenseClientServiceCollectionExtensionsTests
                     o.ApplicationName = options.ApplicationName;
                     o.Storage = options.Storage;
                     o.FingerprintProvider = options.FingerprintProvider;
-                    o.TimeProvider = _server.Time;
+                    o.TimeProvider = clockFromServices ? null : _server.Time;
                     o.PublicKeys[LicenseServer.KeyId] = _server.PublicKeyPem;
                 },
                 resilience =>

@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using LicenseKit.Client.Tests.Infrastructure;
 
 namespace LicenseKit.Client.Tests.Samples;
 
@@ -56,7 +57,7 @@ public sealed class SampleApiProcessTests
 
         activated.Code.Should().Be(LicenseStateCode.Licensed, activated.Message);
         activated.Claims!.KeyId.Should().Be(KeyId);
-        activated.Claims.Fingerprint.Should().Be(new MachineIdFingerprintProvider("Acme.Editor").GetFingerprint());
+        activated.Claims.Fingerprint.Should().Be(options.FingerprintProvider?.GetFingerprint() ?? new MachineIdFingerprintProvider("Acme.Editor").GetFingerprint());
         refreshed.Code.Should().Be(LicenseStateCode.Licensed);
         deactivated.Code.Should().Be(LicenseStateCode.NotActivated);
         reactivated.Code.Should().Be(LicenseStateCode.Licensed);
@@ -76,6 +77,9 @@ public sealed class SampleApiProcessTests
             ApiKey = "pk_test_acme",
             ApplicationName = "Acme.Editor",
             Storage = new FileLicenseTokenStorage(storagePath),
+
+            // This machine's real fingerprint; a container without an OS machine id stands in with a fixed one.
+            FingerprintProvider = new MachineIdFingerprintProvider("Acme.Editor").GetFingerprint() is null ? new FixedFingerprint("fp-container") : null,
         };
         options.PublicKeys[KeyId] = publicKeyPem;
         return options;

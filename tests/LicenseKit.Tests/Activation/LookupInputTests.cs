@@ -117,8 +117,8 @@ public class LookupInputTests
             return _inner.ListAsync(businessId, query, cancellationToken);
         }
 
-        public Task<LicenseEditResult> UpdateAsync(License license, long expectedVersion, CancellationToken cancellationToken = default) =>
-            _inner.UpdateAsync(license, expectedVersion, cancellationToken);
+        public Task<LicenseEditResult> EditAsync(LicenseEdit edit, CancellationToken cancellationToken = default) =>
+            _inner.EditAsync(edit, cancellationToken);
 
         public Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default) =>
             _inner.ActivateAsync(activation, cancellationToken);

@@ -5,9 +5,6 @@ namespace LicenseKit.Internal;
 /// <summary>The default <see cref="ILicenseActivator"/>.</summary>
 internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenSigner? signer = null) : ILicenseActivator
 {
-    // A rejection whose cause has vanished by the time we look (a concurrent enable, a freed slot) is retried this often.
-    private const int MaxAttempts = 3;
-
     // A key as a customer typed or pasted it: the longest stored key plus room for surrounding whitespace.
     private const int MaxKeyInputLength = LicenseLimits.MaxKeyLength + 64;
 
@@ -29,69 +26,60 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
         var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
-        for (var attempt = 1; license is not null && attempt <= MaxAttempts; attempt++)
+        if (license is null)
         {
-            var now = context.Now();
-            if (LicenseRules.ActivationRefusal(context.Describe, license, now, countLimit: false) is { } refusal)
-            {
-                return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [refusal]);
-            }
-
-            var instance = new LicenseInstance
-            {
-                Id = PrefixedId.Create(PrefixedId.Instance),
-                BusinessId = businessId,
-                LicenseId = license.Id,
-                Name = request.Name,
-                Fingerprint = request.Fingerprint,
-                CreatedAt = now,
-            };
-
-            // Signing can still fail (a vault that is down): sign the license as the write will leave it, before the write,
-            // so a failure uses no slot.
-            var expected = license with { InstancesCount = license.InstancesCount + 1, UpdatedAt = now, Version = license.Version + 1 };
-            var token = signer is null ? null : await signer.SignAsync(expected, instance, cancellationToken).ConfigureAwait(false);
-            var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
-            switch (result.Outcome)
-            {
-                case InstanceActivationOutcome.Activated:
-                    if (token is not null && result.License != expected)
-                    {
-                        // A concurrent change landed in between: the token must describe what was written.
-                        token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    Log.InstanceActivated(context.Logger, instance.Id, license.Id);
-                    if (context.Events.HasHandlers)
-                    {
-                        await context.Events.DispatchAsync(
-                            new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
-                            cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
-
-                case InstanceActivationOutcome.ExistingInstance:
-                    var existingToken = signer is null ? null : await signer.SignAsync(result.License!, result.Instance, cancellationToken).ConfigureAwait(false);
-                    return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
-
-                case InstanceActivationOutcome.Rejected when LicenseRules.ActivationRefusal(context.Describe, result.License!, now, countLimit: true) is { } rejection:
-                    return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [rejection]);
-
-                case InstanceActivationOutcome.Rejected:
-                    Log.ConcurrentWriteRetry(context.Logger, "Activate", license.Id, attempt);
-                    license = result.License;
-                    continue;
-
-                default:
-                    license = null;
-                    break;
-            }
+            return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, context.Describe.LicenseKeyNotFound());
         }
 
-        return license is null
-            ? context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, context.Describe.LicenseKeyNotFound())
-            : context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, context.Describe.ConcurrencyRetriesExhausted());
+        // The store applies ActivationRule atomically and reports why it refused. This early answer from the read applies
+        // the same rule, so that a refused activation costs no signature.
+        var now = context.Now();
+        if (ActivationRule.Refusal(license, now) is { } refusal)
+        {
+            return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, refusal, license)]);
+        }
+
+        var instance = new LicenseInstance
+        {
+            Id = PrefixedId.Create(PrefixedId.Instance),
+            BusinessId = businessId,
+            LicenseId = license.Id,
+            Name = request.Name,
+            Fingerprint = request.Fingerprint,
+            CreatedAt = now,
+        };
+
+        // Signing can still fail (a vault that is down): sign the license as the write will leave it, before the write,
+        // so a failure uses no slot.
+        var expected = license with { InstancesCount = license.InstancesCount + 1, UpdatedAt = now, Version = license.Version + 1 };
+        var token = signer is null ? null : await signer.SignAsync(expected, instance, cancellationToken).ConfigureAwait(false);
+        var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case InstanceActivationOutcome.Activated:
+                if (token is not null && result.License != expected)
+                {
+                    // A concurrent change landed in between: the token must describe what was written.
+                    token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
+                }
+
+                Log.InstanceActivated(context.Logger, instance.Id, license.Id);
+                if (context.Events.HasHandlers)
+                {
+                    await context.Events.DispatchAsync(
+                        new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
+
+            case InstanceActivationOutcome.ExistingInstance:
+                var existingToken = signer is null ? null : await signer.SignAsync(result.License!, result.Instance, cancellationToken).ConfigureAwait(false);
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
+
+            default:
+                return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, result.Outcome, result.License)]);
+        }
     }
 
     public async Task<LicenseResult<LicenseInstance>> DeactivateAsync(DeactivateLicenseRequest request, CancellationToken cancellationToken = default)

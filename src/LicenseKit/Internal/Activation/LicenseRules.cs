@@ -1,3 +1,5 @@
+using LicenseKit.Stores;
+
 namespace LicenseKit.Internal;
 
 /// <summary>The rules that decide whether a license may be used, in their documented order.</summary>
@@ -12,15 +14,14 @@ internal static class LicenseRules
         _ => LicenseValidationCode.Valid,
     };
 
-    /// <summary>Why <paramref name="license"/> cannot take a new activation, or <see langword="null"/> when it can.</summary>
-    public static LicenseError? ActivationRefusal(LicenseErrorDescriber describe, License license, DateTimeOffset now, bool countLimit) => ValidationCode(license, now) switch
+    /// <summary>The error a refused activation answers with; the store's outcome (or <see cref="ActivationRule"/>) names the reason.</summary>
+    public static LicenseError ActivationRefusal(LicenseErrorDescriber describe, InstanceActivationOutcome outcome, License? license) => outcome switch
     {
-        LicenseValidationCode.Revoked => describe.LicenseRevoked(),
-        LicenseValidationCode.Disabled => describe.LicenseDisabled(),
-        LicenseValidationCode.Archived => describe.LicenseArchived(),
-        LicenseValidationCode.Expired => describe.LicenseExpired(),
-        _ when countLimit && license.ActivationsLimit is { } limit && license.InstancesCount >= limit =>
-            describe.LicenseKeyLimitReached(license.InstancesCount, limit),
-        _ => null,
+        InstanceActivationOutcome.Revoked => describe.LicenseRevoked(),
+        InstanceActivationOutcome.Disabled => describe.LicenseDisabled(),
+        InstanceActivationOutcome.Archived => describe.LicenseArchived(),
+        InstanceActivationOutcome.Expired => describe.LicenseExpired(),
+        InstanceActivationOutcome.LimitReached when license is { ActivationsLimit: { } limit } => describe.LicenseKeyLimitReached(license.InstancesCount, limit),
+        _ => describe.LicenseKeyNotFound(),
     };
 }

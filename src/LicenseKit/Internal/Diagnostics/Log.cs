@@ -13,8 +13,7 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Error, "License event handler {Handler} failed on {EventType} {EventId}; the operation itself succeeded.")]
     public static partial void EventHandlerFailed(ILogger logger, Exception exception, string handler, string eventType, string eventId);
 
-    [LoggerMessage(4, LogLevel.Debug, "Retrying {Operation} on license {LicenseId} after a concurrent write (attempt {Attempt}).")]
-    public static partial void ConcurrentWriteRetry(ILogger logger, string operation, string licenseId, int attempt);
+    // Event id 4 (a retried write) is retired: stores re-apply edits and re-read activations themselves.
 
     [LoggerMessage(5, LogLevel.Information, "Activated instance {InstanceId} of license {LicenseId}.")]
     public static partial void InstanceActivated(ILogger logger, string instanceId, string licenseId);

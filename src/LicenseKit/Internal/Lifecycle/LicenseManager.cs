@@ -5,9 +5,6 @@ namespace LicenseKit.Internal;
 /// <summary>The default <see cref="ILicenseManager"/>.</summary>
 internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManager
 {
-    // Without an expected version, a write that loses a race re-reads and re-applies the change this often.
-    private const int MaxAttempts = 5;
-
     public async Task<License?> FindByIdAsync(string licenseId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(licenseId);
@@ -93,59 +90,50 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        if (licenseId.Length is 0 or > LicenseLimits.MaxIdLength)
         {
-            var current = await FindAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return context.Refuse<License>(LicenseOperation.Update, context.Describe.LicenseNotFound());
-            }
-
-            if (expectedVersion is { } expected && current.Version != expected)
-            {
-                return context.Refuse<License>(LicenseOperation.Update, [context.Describe.ConcurrencyConflict(expected, current.Version)]);
-            }
-
-            var applied = Apply(current, update);
-            if (!applied.Succeeded)
-            {
-                return context.Refuse<License>(LicenseOperation.Update, applied.Errors);
-            }
-
-            if (applied.Value == current)
-            {
-                return LicenseResult<License>.Success(current); // nothing changed, nothing written
-            }
-
-            var now = context.Now();
-            var next = applied.Value with { UpdatedAt = now, Version = current.Version + 1 };
-            var result = await context.Store.UpdateAsync(next, current.Version, cancellationToken).ConfigureAwait(false);
-            switch (result.Outcome)
-            {
-                case LicenseEditOutcome.Updated:
-                    if (context.Events.HasHandlers)
-                    {
-                        LicenseUpdated updated = next.Status != current.Status
-                            ? new LicenseStatusChanged { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = current, License = next }
-                            : new LicenseUpdated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = current, License = next };
-                        await context.Events.DispatchAsync(updated, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return context.Succeed(LicenseOperation.Update, next);
-
-                case LicenseEditOutcome.ConcurrencyConflict when expectedVersion is null:
-                    Log.ConcurrentWriteRetry(context.Logger, "Update", licenseId, attempt);
-                    continue;
-
-                case LicenseEditOutcome.ConcurrencyConflict:
-                    return context.Refuse<License>(LicenseOperation.Update, [context.Describe.ConcurrencyConflict(current.Version, result.License?.Version)]);
-
-                default:
-                    return context.Refuse<License>(LicenseOperation.Update, context.Describe.LicenseNotFound());
-            }
+            return context.Refuse<License>(LicenseOperation.Update, context.Describe.LicenseNotFound());
         }
 
-        return context.Refuse<License>(LicenseOperation.Update, context.Describe.ConcurrencyRetriesExhausted());
+        // The store applies the change atomically to what it holds, re-applying it when an activation lands meanwhile, so
+        // only another edit can make it conflict, and only when the caller named the version it read.
+        var now = context.Now();
+        var result = await context.Store.EditAsync(new LicenseEdit(businessId, licenseId, ApplyNow, expectedVersion), cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case LicenseEditOutcome.Edited:
+                var (previous, next) = (result.Previous!, result.License!);
+                if (context.Events.HasHandlers)
+                {
+                    LicenseUpdated updated = next.Status != previous.Status
+                        ? new LicenseStatusChanged { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = previous, License = next }
+                        : new LicenseUpdated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = previous, License = next };
+                    await context.Events.DispatchAsync(updated, cancellationToken).ConfigureAwait(false);
+                }
+
+                return context.Succeed(LicenseOperation.Update, next);
+
+            case LicenseEditOutcome.Unchanged:
+                return LicenseResult<License>.Success(result.License!); // nothing changed, nothing written
+
+            case LicenseEditOutcome.Refused:
+                return context.Refuse<License>(LicenseOperation.Update, result.Errors!);
+
+            case LicenseEditOutcome.LimitBelowInstances:
+                return context.Refuse<License>(LicenseOperation.Update, [context.Describe.ActivationLimitLessThanCurrentAmount(result.License!.InstancesCount, result.RequestedLimit ?? 0)]);
+
+            case LicenseEditOutcome.ConcurrencyConflict:
+                return context.Refuse<License>(LicenseOperation.Update, [context.Describe.ConcurrencyConflict(expectedVersion ?? 0, result.License?.Version)]);
+
+            default:
+                return context.Refuse<License>(LicenseOperation.Update, context.Describe.LicenseNotFound());
+        }
+
+        LicenseResult<License> ApplyNow(License current)
+        {
+            var applied = Apply(current, update);
+            return applied.Succeeded && applied.Value != current ? LicenseResult<License>.Success(applied.Value! with { UpdatedAt = now }) : applied;
+        }
     }
 
     public async Task<LicenseResult<IReadOnlyList<LicenseInstance>>> ListInstancesAsync(string licenseId, CancellationToken cancellationToken = default)
@@ -218,11 +206,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
 
         if (update.ActivationsLimit.HasValue)
         {
-            if (update.ActivationsLimit.Value is { } limit && limit < current.InstancesCount)
-            {
-                return LicenseResult<License>.Failed([context.Describe.ActivationLimitLessThanCurrentAmount(current.InstancesCount, limit)]);
-            }
-
+            // Not below the live instances: the store refuses that atomically (ActivationRule.IsOverLimit).
             next = next with { ActivationsLimit = update.ActivationsLimit.Value };
         }
 

@@ -21,7 +21,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
@@ -75,6 +75,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("key");
 
+                    b.Property<long>("LastEditVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_edit_version");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("text")
                         .HasColumnName("metadata");
@@ -123,7 +127,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                     b.ToTable("licensekit_licenses", (string)null);
                 });
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseIdempotencyEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseIdempotencyEntity", b =>
                 {
                     b.Property<string>("BusinessId")
                         .HasMaxLength(128)
@@ -154,7 +158,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                     b.ToTable("licensekit_idempotency", (string)null);
                 });
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseInstanceEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseInstanceEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
@@ -197,18 +201,18 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                     b.ToTable("licensekit_license_instances", (string)null);
                 });
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseIdempotencyEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseIdempotencyEntity", b =>
                 {
-                    b.HasOne("LicenseKit.Internal.LicenseEntity", null)
+                    b.HasOne("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", null)
                         .WithMany()
                         .HasForeignKey("LicenseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseInstanceEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseInstanceEntity", b =>
                 {
-                    b.HasOne("LicenseKit.Internal.LicenseEntity", null)
+                    b.HasOne("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", null)
                         .WithMany()
                         .HasForeignKey("LicenseId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -16,7 +16,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
@@ -70,6 +70,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
 
+                    b.Property<long>("LastEditVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_edit_version");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata");
@@ -118,7 +122,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                     b.ToTable("licensekit_licenses", (string)null);
                 });
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseIdempotencyEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseIdempotencyEntity", b =>
                 {
                     b.Property<string>("BusinessId")
                         .HasMaxLength(128)
@@ -149,7 +153,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                     b.ToTable("licensekit_idempotency", (string)null);
                 });
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseInstanceEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseInstanceEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
@@ -192,18 +196,18 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                     b.ToTable("licensekit_license_instances", (string)null);
                 });
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseIdempotencyEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseIdempotencyEntity", b =>
                 {
-                    b.HasOne("LicenseKit.Internal.LicenseEntity", null)
+                    b.HasOne("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", null)
                         .WithMany()
                         .HasForeignKey("LicenseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("LicenseKit.Internal.LicenseInstanceEntity", b =>
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseInstanceEntity", b =>
                 {
-                    b.HasOne("LicenseKit.Internal.LicenseEntity", null)
+                    b.HasOne("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", null)
                         .WithMany()
                         .HasForeignKey("LicenseId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,0 +1,47 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LicenseKit.Caching.Internal;
+
+/// <summary>
+/// The cache keys of licenses. Both carry the business, length-prefixed so no business id and lookup value can be
+/// split two ways, which keeps each business's entries apart.
+/// </summary>
+internal static class LicenseCacheKeys
+{
+    // Above this many UTF-8 bytes a key is hashed from a pooled buffer instead of the stack.
+    private const int StackBufferBytes = 256;
+
+    /// <summary>The entry of a license found by id.</summary>
+    public static string ForId(string businessId, string licenseId) =>
+        string.Create(CultureInfo.InvariantCulture, $"id:{businessId.Length}:{businessId}:{licenseId}");
+
+    /// <summary>
+    /// The entry mapping a key to a license id. The key appears only as a SHA-256 digest of the business and the key,
+    /// so neither memory dumps, logs nor the eviction messages sent through Redis carry a usable license key.
+    /// </summary>
+    public static string ForKey(string businessId, string normalizedKey)
+    {
+        var byteCount = Encoding.UTF8.GetMaxByteCount(businessId.Length + 1 + normalizedKey.Length);
+        byte[]? rented = null;
+        var buffer = byteCount <= StackBufferBytes ? stackalloc byte[StackBufferBytes] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(businessId, buffer);
+            buffer[written++] = 0;
+            written += Encoding.UTF8.GetBytes(normalizedKey, buffer[written..]);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer[..written], digest);
+            return string.Create(CultureInfo.InvariantCulture, $"key:{businessId.Length}:{businessId}:{Convert.ToHexString(digest)}");
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using LicenseKit.EntityFrameworkCore.Internal;
+using LicenseKit.Stores;
+
+namespace LicenseKit.EntityFrameworkCore;
+
+// Creation: the unique indexes decide; a refused insert is diagnosed afterwards (CreateConflicts).
+public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
+{
+    /// <inheritdoc />
+    public async Task<LicenseCreateResult> CreateAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        var row = LicenseMapper.ToEntity(license);
+        var record = idempotency is null ? null : LicenseMapper.ToEntity(license, idempotency);
+        await _execution.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _execution.RetryableAsync(() => InsertAsync(row, record, cancellationToken)).ConfigureAwait(false);
+            return new LicenseCreateResult(LicenseCreateOutcome.Created, license);
+        }
+        catch (DbException)
+        {
+            // A unique index refused the insert (the concurrent winner has committed by now); report which one, in the
+            // documented order. Anything else is not an expected outcome and propagates.
+            var conflict = await FindCreateConflictAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
+            if (conflict is null)
+            {
+                throw;
+            }
+
+            return conflict;
+        }
+        finally
+        {
+            await _execution.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Inserts the license and its idempotency record. A lone license is one statement, atomic by itself; with a record,
+    /// or inside the host's transaction, the inserts run in a transaction or behind a savepoint, so a refused insert
+    /// leaves nothing behind and the host's transaction usable.
+    /// </summary>
+    private async Task<bool> InsertAsync(LicenseEntity row, LicenseIdempotencyEntity? record, CancellationToken cancellationToken)
+    {
+        var connection = _execution.Connection;
+        if (record is null && !_execution.InHostTransaction)
+        {
+            // Opened here too (a no-op on the caller's open connection): a retry after a broken connection reopens it.
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await StoreExecution.ExecuteAsync(_statements.InsertLicense(connection, row), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            finally
+            {
+                await connection.CloseAsync().ConfigureAwait(false);
+            }
+        }
+
+        var transaction = await _execution.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            try
+            {
+                await StoreExecution.ExecuteAsync(_statements.InsertLicense(connection, row), cancellationToken).ConfigureAwait(false);
+                if (record is not null)
+                {
+                    await StoreExecution.ExecuteAsync(_statements.InsertIdempotency(connection, record), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (DbException)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+}

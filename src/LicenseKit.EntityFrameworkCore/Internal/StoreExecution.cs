@@ -1,0 +1,103 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace LicenseKit.EntityFrameworkCore.Internal;
+
+/// <summary>
+/// How the store runs its statements on the host's context: on the context's connection, through its execution strategy
+/// (so a retrying strategy retries a unit of work whole), inside the host's transaction when one is open (behind a
+/// savepoint, and without retries: the host owns them then).
+/// </summary>
+internal sealed class StoreExecution(DbContext context)
+{
+    private IExecutionStrategy? _strategy;
+
+    /// <summary>The context's connection.</summary>
+    public IRelationalConnection Connection { get; } = context.GetService<IRelationalConnection>();
+
+    /// <summary>Whether the host has a transaction open on the context.</summary>
+    public bool InHostTransaction => Connection.CurrentTransaction is not null;
+
+    /// <summary>Whether work must run through a retrying execution strategy: it retries, and no host transaction is open.</summary>
+    private bool Retries => !InHostTransaction && Strategy.RetriesOnFailure;
+
+    // A strategy is stateless between executions, and the store is used by one caller at a time.
+    private IExecutionStrategy Strategy => _strategy ??= context.Database.CreateExecutionStrategy();
+
+    /// <summary>Runs a unit of work through the context's execution strategy when it retries; otherwise once.</summary>
+    public Task<T> RetryableAsync<T>(Func<Task<T>> work) => Retries ? Strategy.ExecuteAsync(work) : work();
+
+    /// <summary>
+    /// Opens the context's connection for the statements of one operation, through EF so that its interceptors and
+    /// bookkeeping see it; <see cref="CloseAsync"/> closes it only if this opened it.
+    /// </summary>
+    public Task<bool> OpenAsync(CancellationToken cancellationToken) =>
+        Retries
+            ? Strategy.ExecuteAsync(Connection, static (_, connection, ct) => connection.OpenAsync(ct), null, cancellationToken)
+            : Connection.OpenAsync(cancellationToken);
+
+    /// <summary>Closes the connection if <see cref="OpenAsync"/> opened it.</summary>
+    public Task<bool> CloseAsync() => Connection.CloseAsync();
+
+    /// <summary>Runs a lookup of at most one row and reads that row; retried whole by a retrying strategy.</summary>
+    public Task<T?> ReadOneAsync<T>(Func<IRelationalConnection, DbCommand> command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class =>
+        Retries
+            ? Strategy.ExecuteAsync(() => ReadOneOnceAsync(command, read, cancellationToken))
+            : ReadOneOnceAsync(command, read, cancellationToken);
+
+    /// <summary>Runs and disposes a command that returns no rows; the connection is open already.</summary>
+    public static async Task<int> ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Starts a transaction, or joins the one the host has open on the context behind a savepoint, so that a refused
+    /// write undoes its own statements only and leaves the host's transaction usable.
+    /// </summary>
+    public async Task<StoreTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (context.Database.CurrentTransaction is { } ambient)
+        {
+            var savepoint = ambient.SupportsSavepoints ? "licensekit" : null;
+            if (savepoint is not null)
+            {
+                await ambient.CreateSavepointAsync(savepoint, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new StoreTransaction(ambient, Owned: false, savepoint);
+        }
+
+        // On SQLite this is BEGIN IMMEDIATE: writers queue on the busy timeout instead of failing on a stale snapshot.
+        var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return new StoreTransaction(transaction, Owned: true, Savepoint: null);
+    }
+
+    private async Task<T?> ReadOneOnceAsync<T>(Func<IRelationalConnection, DbCommand> createCommand, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = createCommand(Connection);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
+                }
+            }
+        }
+        finally
+        {
+            await Connection.CloseAsync().ConfigureAwait(false);
+        }
+    }
+}
