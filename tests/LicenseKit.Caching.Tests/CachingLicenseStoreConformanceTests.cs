@@ -1,5 +1,5 @@
 using LicenseKit.Stores;
-using LicenseKit.Testing;
+using LicenseKit.Testing.NUnit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LicenseKit.Caching.Tests;

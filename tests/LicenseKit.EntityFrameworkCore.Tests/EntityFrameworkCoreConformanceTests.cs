@@ -1,7 +1,7 @@
 using LicenseKit.EntityFrameworkCore;
 using System.Collections.Concurrent;
 using LicenseKit.Stores;
-using LicenseKit.Testing;
+using LicenseKit.Testing.NUnit;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseKit.EntityFrameworkCore.Tests;

@@ -1,5 +1,5 @@
 using LicenseKit.Stores;
-using LicenseKit.Testing;
+using LicenseKit.Testing.NUnit;
 
 namespace LicenseKit.Tests.Stores;
 

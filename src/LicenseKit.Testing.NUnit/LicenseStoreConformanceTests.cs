@@ -1,7 +1,7 @@
 using System.Globalization;
 using LicenseKit.Stores;
 
-namespace LicenseKit.Testing;
+namespace LicenseKit.Testing.NUnit;
 
 /// <summary>
 /// The <see cref="ILicenseStore"/> contract as NUnit tests. Derive a fixture from this class, implement

@@ -1,6 +1,6 @@
 using LicenseKit.Stores;
 
-namespace LicenseKit.Testing;
+namespace LicenseKit.Testing.NUnit;
 
 // U+0000 in a lookup value: no stored value holds it (PostgreSQL's text cannot), so every store finds nothing and fails
 // on nothing.

@@ -1,6 +1,6 @@
 using LicenseKit.Stores;
 
-namespace LicenseKit.Testing;
+namespace LicenseKit.Testing.NUnit;
 
 public abstract partial class LicenseStoreConformanceTests
 {

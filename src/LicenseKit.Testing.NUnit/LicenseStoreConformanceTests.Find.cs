@@ -1,4 +1,4 @@
-namespace LicenseKit.Testing;
+namespace LicenseKit.Testing.NUnit;
 
 public abstract partial class LicenseStoreConformanceTests
 {
