@@ -14,7 +14,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
             modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", b =>
                 {
@@ -118,6 +118,18 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_created");
+
+                    b.HasIndex("BusinessId", "Archived", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_archived_created");
+
+                    b.HasIndex("BusinessId", "CustomerId", "Archived", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+
+                    b.HasIndex("BusinessId", "ProductId", "Archived", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_product_created");
+
+                    b.HasIndex("BusinessId", "Status", "Archived", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_status_created");
 
                     b.ToTable("licensekit_licenses", (string)null);
                 });
