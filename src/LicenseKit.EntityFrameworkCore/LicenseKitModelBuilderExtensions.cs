@@ -52,14 +52,14 @@ public static class LicenseKitModelBuilderExtensions
             license.Property(l => l.LastEditVersion).HasColumnName("last_edit_version");
             license.HasIndex(l => new { l.BusinessId, l.NormalizedKey }).IsUnique().HasDatabaseName("ux_licensekit_licenses_business_key");
 
-            // The list pages newest first by (created_at, id) within a business: each index below puts a filter's equality
-            // columns first, so a page is read in index order and stops after it is full, whatever the table's size.
-            // archived follows each filter because the HTTP list leaves archived licenses out unless asked.
+            // The list pages newest first by (created_at, id) within a business: each filter's index puts its column
+            // after business_id, so a filtered page is read in index order and stops once full, whatever the table's
+            // size. archived, a two-valued flag, is checked on the rows read: an index of its own ties with these in
+            // SQLite's planner (no statistics there) and wins over the customer's on a cursor page.
             license.HasIndex(l => new { l.BusinessId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_created");
-            license.HasIndex(l => new { l.BusinessId, l.Archived, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_archived_created");
-            license.HasIndex(l => new { l.BusinessId, l.CustomerId, l.Archived, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_customer_created");
-            license.HasIndex(l => new { l.BusinessId, l.ProductId, l.Archived, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_product_created");
-            license.HasIndex(l => new { l.BusinessId, l.Status, l.Archived, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_status_created");
+            license.HasIndex(l => new { l.BusinessId, l.CustomerId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+            license.HasIndex(l => new { l.BusinessId, l.ProductId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_product_created");
+            license.HasIndex(l => new { l.BusinessId, l.Status, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_status_created");
         });
 
         modelBuilder.Entity<LicenseInstanceEntity>(instance =>

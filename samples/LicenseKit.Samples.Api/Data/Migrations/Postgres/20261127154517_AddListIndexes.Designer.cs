@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLicensesDbContext))]
-    [Migration("20261127153854_AddListIndexes")]
+    [Migration("20261127154517_AddListIndexes")]
     partial class AddListIndexes
     {
         /// <inheritdoc />
@@ -127,16 +127,13 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_created");
 
-                    b.HasIndex("BusinessId", "Archived", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_archived_created");
-
-                    b.HasIndex("BusinessId", "CustomerId", "Archived", "CreatedAt", "Id")
+                    b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
 
-                    b.HasIndex("BusinessId", "ProductId", "Archived", "CreatedAt", "Id")
+                    b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_product_created");
 
-                    b.HasIndex("BusinessId", "Status", "Archived", "CreatedAt", "Id")
+                    b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_status_created");
 
                     b.ToTable("licensekit_licenses", (string)null);

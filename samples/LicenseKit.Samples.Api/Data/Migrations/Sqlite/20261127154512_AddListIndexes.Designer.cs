@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensesDbContext))]
-    [Migration("20261127153850_AddListIndexes")]
+    [Migration("20261127154512_AddListIndexes")]
     partial class AddListIndexes
     {
         /// <inheritdoc />
@@ -122,16 +122,13 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_created");
 
-                    b.HasIndex("BusinessId", "Archived", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_archived_created");
-
-                    b.HasIndex("BusinessId", "CustomerId", "Archived", "CreatedAt", "Id")
+                    b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
 
-                    b.HasIndex("BusinessId", "ProductId", "Archived", "CreatedAt", "Id")
+                    b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_product_created");
 
-                    b.HasIndex("BusinessId", "Status", "Archived", "CreatedAt", "Id")
+                    b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_status_created");
 
                     b.ToTable("licensekit_licenses", (string)null);
