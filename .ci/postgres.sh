@@ -9,6 +9,8 @@
 # The cluster lives in a mktemp folder owned by the postgres user (initdb refuses to run as root); its socket goes
 # to that folder too, so nothing touches /var/run/postgresql or an existing server.
 
+source "$(dirname "${BASH_SOURCE[0]}")/free-port.sh"
+
 _licensekit_pg_bin() {
     local dir
     if command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then
@@ -31,17 +33,6 @@ _licensekit_pg_as_owner() {
     fi
 }
 
-_licensekit_pg_free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 20000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    return 1
-}
 
 postgres_start() {
     local bin
@@ -75,7 +66,7 @@ postgres_start() {
         return 1
     fi
 
-    port=$(_licensekit_pg_free_port) || { echo "postgres.sh: no free port" >&2; return 1; }
+    port=$(licensekit_free_port) || { echo "postgres.sh: no free port" >&2; return 1; }
     # fsync off: a test cluster is thrown away, durability buys nothing; max_connections covers parallel test hosts.
     if ! _licensekit_pg_as_owner "$bin/pg_ctl" -D "$LICENSEKIT_PG_DIR/data" -l "$LICENSEKIT_PG_DIR/server.log" -w -t 60 \
         -o "-h 127.0.0.1 -p $port -k $LICENSEKIT_PG_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off" start >/dev/null; then

@@ -6,17 +6,8 @@
 #   ...run tests...
 #   redis_stop    # stops the server and deletes its folder
 
-_licensekit_redis_free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 20000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    return 1
-}
+
+source "$(dirname "${BASH_SOURCE[0]}")/free-port.sh"
 
 redis_start() {
     if ! command -v redis-server >/dev/null 2>&1; then
@@ -33,7 +24,7 @@ redis_start() {
     LICENSEKIT_REDIS_DIR=$(mktemp -d /tmp/licensekit-redis.XXXXXX) || return 1
     export LICENSEKIT_REDIS_DIR
     local port
-    port=$(_licensekit_redis_free_port) || { echo "redis.sh: no free port" >&2; return 1; }
+    port=$(licensekit_free_port) || { echo "redis.sh: no free port" >&2; return 1; }
     # Loopback only, no persistence: the server is thrown away with its folder.
     if ! redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
         --dir "$LICENSEKIT_REDIS_DIR" --pidfile "$LICENSEKIT_REDIS_DIR/redis.pid" --logfile "$LICENSEKIT_REDIS_DIR/redis.log"; then

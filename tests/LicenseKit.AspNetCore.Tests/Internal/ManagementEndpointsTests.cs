@@ -87,6 +87,23 @@ public sealed class ManagementEndpointsTests
     }
 
     [Test]
+    public async Task PostLicenses_ReplayedAfterAnActivation_AnswersTheFirstLicenseAsItIsNow()
+    {
+        var first = await (await PostWithIdempotencyKeyAsync(SeedExample, "order-1002")).ReadJsonAsync();
+        var key = first.GetProperty("key").GetString();
+        (await _api.Client.PostAsync("/licenses/activate", Json($$"""{"license_key":"{{key}}","name":"laptop"}"""))).EnsureSuccessStatusCode();
+
+        var replay = await PostWithIdempotencyKeyAsync(SeedExample, "order-1002");
+
+        replay.StatusCode.Should().Be(HttpStatusCode.Created);
+        var current = await replay.ReadJsonAsync();
+        current.GetProperty("id").GetString().Should().Be(first.GetProperty("id").GetString());
+        current.GetProperty("key").GetString().Should().Be(key);
+        first.GetProperty("instances_count").GetInt32().Should().Be(0);
+        current.GetProperty("instances_count").GetInt32().Should().Be(1);
+    }
+
+    [Test]
     public async Task PostLicenses_WithIdempotencyKeyReusedForAnotherBody_Returns409IdempotencyConflict()
     {
         await PostWithIdempotencyKeyAsync(SeedExample, "order-1001");
