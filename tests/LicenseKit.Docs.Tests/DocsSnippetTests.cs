@@ -39,16 +39,40 @@ public sealed class DocsSnippetTests
         MarkdownSnippets.All().Should().HaveCount(fences);
     }
 
-    [Test]
-    public void A_skip_without_a_reason_is_refused()
+    [TestCase("<!-- snippet: skip -->", "*a skip needs a reason*")]
+    [TestCase("<!-- snippet: skip: -->", "*a skip needs a reason*")]
+    [TestCase("<!-- snippet: skip:    -->", "*a skip needs a reason*")]
+    [TestCase("<!-- snippet: fragment() with NoSuchStandIn -->", "*no stand-in*NoSuchStandIn.cs*")]
+    public void A_marker_the_harness_cannot_honour_is_refused(string marker, string message)
     {
         var file = Path.GetTempFileName();
-        File.WriteAllText(file, "<!-- snippet: skip -->\n```csharp\nvar x = 1;\n```\n");
+        File.WriteAllText(file, $"{marker}\n```csharp\nvar x = 1;\n```\n");
         try
         {
             var read = () => MarkdownSnippets.Read(file).ToList();
 
-            read.Should().Throw<InvalidDataException>().WithMessage("*a skip needs a reason*");
+            read.Should().Throw<InvalidDataException>().WithMessage(message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void A_marker_names_the_stand_ins_compiled_with_its_block()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "<!-- snippet: fragment(IServiceCollection services) with ForwardingLicenseStore, MyStore -->\n"
+            + "```csharp\nservices.AddLicenseKit().UseStore<MyStore>();\n```\n");
+        try
+        {
+            var snippet = MarkdownSnippets.Read(file).Single();
+
+            snippet.InScope.Should().Be("IServiceCollection services");
+            snippet.StandIns.Select(Path.GetFileName).Should().Equal("ForwardingLicenseStore.cs", "MyStore.cs");
+            SnippetCompiler.Compile(snippet).Errors.Should().BeEmpty();
+            SnippetCompiler.Compile(snippet with { StandIns = [] }).Errors.Should().Contain(error => error.Contains("MyStore"));
         }
         finally
         {

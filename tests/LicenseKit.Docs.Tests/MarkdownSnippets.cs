@@ -13,8 +13,11 @@ namespace LicenseKit.Docs.Tests;
 /// <item><c>&lt;!-- snippet: fragment(WebApplicationBuilder builder, string connectionString) --&gt;</c>: statements and
 /// types from the middle of a file, with the listed variables in scope, the Web SDK's implicit usings, the namespaces of
 /// every LicenseKit package, EF Core, NUnit, System.Security.Cryptography and the example types in ReaderTypes/.</item>
-/// <item><c>&lt;!-- snippet: skip: reason --&gt;</c>: not compiled; the test is reported as ignored with the reason.</item>
+/// <item><c>&lt;!-- snippet: skip: reason --&gt;</c>: not compiled; the test is reported as ignored with the reason, which
+/// may not be empty.</item>
 /// </list>
+/// A <c>program</c>, <c>run</c>, <c>web</c> or <c>fragment</c> marker may end with <c>with MyStore, MyKeyGenerator</c>:
+/// the stand-ins for the reader's own types the block names, each compiled with it from <c>StandIns/{name}.cs</c>.
 /// </summary>
 public static partial class MarkdownSnippets
 {
@@ -53,13 +56,16 @@ public static partial class MarkdownSnippets
                 throw new InvalidDataException($"{file}:{i + 1}: the ```csharp block is never closed.");
             }
 
-            var (kind, inScope, skipReason) = ReadMarker(file, lines, i);
-            yield return new Snippet(file, i + 2, kind, inScope, skipReason, string.Join('\n', lines[(i + 1)..end]));
+            var (kind, inScope, skipReason, standIns) = ReadMarker(file, lines, i);
+            yield return new Snippet(file, i + 2, kind, inScope, skipReason, standIns, string.Join('\n', lines[(i + 1)..end]));
             i = end;
         }
     }
 
-    private static (SnippetKind Kind, string InScope, string SkipReason) ReadMarker(string file, string[] lines, int fence)
+    /// <summary>The folder of the stand-in files a marker names.</summary>
+    public static string StandInFolder { get; } = Path.Combine(RepositoryRoot, "tests", "LicenseKit.Docs.Tests", "StandIns");
+
+    private static (SnippetKind Kind, string InScope, string SkipReason, string[] StandIns) ReadMarker(string file, string[] lines, int fence)
     {
         var previous = fence - 1;
         while (previous >= 0 && string.IsNullOrWhiteSpace(lines[previous]))
@@ -70,20 +76,40 @@ public static partial class MarkdownSnippets
         var marker = previous >= 0 ? MarkerPattern().Match(lines[previous]) : Match.Empty;
         if (!marker.Success)
         {
-            return (SnippetKind.Program, "", "");
+            return (SnippetKind.Program, "", "", []);
         }
 
+        var kind = marker.Groups["kind"].Value;
         var argument = marker.Groups["argument"].Value.Trim();
-        return marker.Groups["kind"].Value switch
+        if (kind == "skip")
         {
-            "program" => (SnippetKind.Program, "", ""),
-            "run" => (SnippetKind.Run, "", ""),
-            "web" => (SnippetKind.Web, "", ""),
-            "fragment" => (SnippetKind.Fragment, argument.TrimStart('(').TrimEnd(')'), ""),
-            "skip" when argument.TrimStart(':').Trim().Length > 0 => (SnippetKind.Skip, "", argument.TrimStart(':').Trim()),
-            _ => throw new InvalidDataException($"{file}:{previous + 1}: unknown snippet marker '{lines[previous].Trim()}' (a skip needs a reason)."),
+            var reason = argument.TrimStart(':').Trim();
+            return reason.Length > 0
+                ? (SnippetKind.Skip, "", reason, [])
+                : throw new InvalidDataException($"{file}:{previous + 1}: '{lines[previous].Trim()}': a skip needs a reason.");
+        }
+
+        var withStandIns = WithStandInsPattern().Match(argument);
+        var standIns = withStandIns.Success ? ReadStandIns(file, previous, withStandIns.Groups["names"].Value) : [];
+        argument = withStandIns.Success ? argument[..withStandIns.Index].Trim() : argument;
+        return kind switch
+        {
+            "program" when argument.Length == 0 => (SnippetKind.Program, "", "", standIns),
+            "run" when argument.Length == 0 => (SnippetKind.Run, "", "", standIns),
+            "web" when argument.Length == 0 => (SnippetKind.Web, "", "", standIns),
+            "fragment" => (SnippetKind.Fragment, argument.TrimStart('(').TrimEnd(')'), "", standIns),
+            _ => throw new InvalidDataException($"{file}:{previous + 1}: unknown snippet marker '{lines[previous].Trim()}'."),
         };
     }
+
+    // "MyStore, MyKeyGenerator" → the paths of StandIns/MyStore.cs and StandIns/MyKeyGenerator.cs, which must exist.
+    private static string[] ReadStandIns(string file, int markerLine, string names) =>
+        names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => Path.Combine(StandInFolder, name + ".cs"))
+            .Select(path => File.Exists(path)
+                ? path
+                : throw new InvalidDataException($"{file}:{markerLine + 1}: no stand-in {Path.GetRelativePath(RepositoryRoot, path)}."))
+            .ToArray();
 
     private static string FindRepositoryRoot()
     {
@@ -100,4 +126,7 @@ public static partial class MarkdownSnippets
 
     [GeneratedRegex(@"^\s*<!--\s*snippet:\s*(?<kind>[a-z]+)(?<argument>.*?)\s*-->\s*$")]
     private static partial Regex MarkerPattern();
+
+    [GeneratedRegex(@"(^|\s)with\s+(?<names>[A-Za-z0-9_,\s]+)$")]
+    private static partial Regex WithStandInsPattern();
 }

@@ -58,13 +58,18 @@ public static class SnippetCompiler
         return new SnippetCompilation(errors, emitted.Success ? assembly.ToArray() : null);
     }
 
+    // The reader's own types the snippet names, compiled with it so they must implement the current interfaces.
+    private static IEnumerable<SyntaxTree> StandIns(Snippet snippet, CSharpParseOptions options) =>
+        snippet.StandIns.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), options,
+            path: Path.GetRelativePath(MarkdownSnippets.RepositoryRoot, path), encoding: Encoding.UTF8));
+
     private static CSharpCompilation Program(Snippet snippet, string[] implicitUsings)
     {
         var options = new CSharpParseOptions(LanguageVersion.Latest);
         var globalUsings = CSharpSyntaxTree.ParseText(
             string.Concat(implicitUsings.Select(name => $"global using global::{name};\n")), options);
         var code = CSharpSyntaxTree.ParseText(Located(snippet, snippet.Code), options, path: snippet.File, encoding: Encoding.UTF8);
-        return CSharpCompilation.Create(SnippetAssemblyName(snippet), [globalUsings, code], References.Value,
+        return CSharpCompilation.Create(SnippetAssemblyName(snippet), [globalUsings, code, .. StandIns(snippet, options)], References.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
     }
 
@@ -89,7 +94,7 @@ public static class SnippetCompiler
             encoding: Encoding.UTF8);
         // Only types and no statements: a library, as a program would need a Main.
         var kind = statements.Length > 0 || snippet.InScope.Length > 0 ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
-        return CSharpCompilation.Create(SnippetAssemblyName(snippet), [globalUsings, tree], References.Value,
+        return CSharpCompilation.Create(SnippetAssemblyName(snippet), [globalUsings, tree, .. StandIns(snippet, options)], References.Value,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LicenseKit;
 using LicenseKit.Signing.Internal;
 using LicenseKit.Verification.Internal;
@@ -69,7 +70,7 @@ public static class SignedLicensesLicenseKitBuilderExtensions
     /// <param name="builder">The LicenseKit builder.</param>
     /// <param name="configure">Optionally sets <see cref="SignedLicenseOptions.TokenLifetime"/>.</param>
     /// <returns>The builder.</returns>
-    public static LicenseKitBuilder AddSignedLicenses<TKeyProvider>(this LicenseKitBuilder builder, Action<SignedLicenseOptions>? configure = null)
+    public static LicenseKitBuilder AddSignedLicenses<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TKeyProvider>(this LicenseKitBuilder builder, Action<SignedLicenseOptions>? configure = null)
         where TKeyProvider : class, ILicenseSigningKeyProvider
     {
         ArgumentNullException.ThrowIfNull(builder);

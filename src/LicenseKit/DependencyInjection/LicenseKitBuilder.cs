@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LicenseKit;
 using LicenseKit.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +21,7 @@ public sealed class LicenseKitBuilder
     /// <typeparam name="TStore">The store type.</typeparam>
     /// <param name="lifetime">The store's lifetime; scoped suits stores that hold a unit of work such as a DbContext.</param>
     /// <returns>This builder.</returns>
-    public LicenseKitBuilder UseStore<TStore>(ServiceLifetime lifetime = ServiceLifetime.Scoped)
+    public LicenseKitBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(ServiceLifetime lifetime = ServiceLifetime.Scoped)
         where TStore : class, ILicenseStore
     {
         Services.Replace(ServiceDescriptor.Describe(typeof(ILicenseStore), typeof(TStore), lifetime));
@@ -40,7 +41,7 @@ public sealed class LicenseKitBuilder
     /// <summary>Replaces the key generator (default: <see cref="RandomKeyGenerator"/>).</summary>
     /// <typeparam name="TGenerator">The generator type; registered as a singleton.</typeparam>
     /// <returns>This builder.</returns>
-    public LicenseKitBuilder UseKeyGenerator<TGenerator>()
+    public LicenseKitBuilder UseKeyGenerator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGenerator>()
         where TGenerator : class, IKeyGenerator
     {
         Services.Replace(ServiceDescriptor.Singleton<IKeyGenerator, TGenerator>());
@@ -61,7 +62,7 @@ public sealed class LicenseKitBuilder
     /// <typeparam name="TResolver">The resolver type.</typeparam>
     /// <param name="lifetime">Its lifetime; scoped suits resolvers that read the current request.</param>
     /// <returns>This builder.</returns>
-    public LicenseKitBuilder UseBusinessResolver<TResolver>(ServiceLifetime lifetime = ServiceLifetime.Scoped)
+    public LicenseKitBuilder UseBusinessResolver<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TResolver>(ServiceLifetime lifetime = ServiceLifetime.Scoped)
         where TResolver : class, ILicenseBusinessResolver
     {
         Services.Replace(ServiceDescriptor.Describe(typeof(ILicenseBusinessResolver), typeof(TResolver), lifetime));
@@ -82,7 +83,7 @@ public sealed class LicenseKitBuilder
     /// <typeparam name="THandler">The handler type.</typeparam>
     /// <param name="lifetime">Its lifetime.</param>
     /// <returns>This builder.</returns>
-    public LicenseKitBuilder AddEventHandler<THandler>(ServiceLifetime lifetime = ServiceLifetime.Scoped)
+    public LicenseKitBuilder AddEventHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(ServiceLifetime lifetime = ServiceLifetime.Scoped)
         where THandler : class, ILicenseEventHandler
     {
         Services.TryAddEnumerable(ServiceDescriptor.Describe(typeof(ILicenseEventHandler), typeof(THandler), lifetime));
