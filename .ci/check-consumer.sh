@@ -32,8 +32,8 @@ dotnet add "$host" package LicenseKit.AspNetCore --version "$version" >"$work/ad
   || { cat "$work/add.log"; echo "consumer check: dotnet add package LicenseKit.AspNetCore failed"; exit 1; }
 
 # The package's endpoints mapped into the template's Program.cs, then restore and build with warnings visible.
-sed -i 's/^var app = builder.Build();/builder.Services.AddLicenseKit(o => o.BusinessId = "biz_consumer");\n&\napp.MapLicenseKitActivation("\/licenses");/' "$host/Program.cs"
-grep -q MapLicenseKitActivation "$host/Program.cs" || { echo "consumer check: the template's Program.cs changed shape"; exit 1; }
+sed -i 's/^var app = builder.Build();/builder.Services.AddLicenseKit(o => o.BusinessId = "biz_consumer");\n&\napp.MapLicenseKitManagement("\/licenses");\napp.MapLicenseKitActivation("\/licenses");/' "$host/Program.cs"
+grep -q MapLicenseKitManagement "$host/Program.cs" || { echo "consumer check: the template's Program.cs changed shape"; exit 1; }
 dotnet build "$host" --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; echo "consumer check: the host does not build"; exit 1; }
 if grep -q 'NU1605\|NU1608\|NU1107' "$work/build.log"; then
   grep 'NU1605\|NU1608\|NU1107' "$work/build.log" | sort -u
@@ -41,3 +41,23 @@ if grep -q 'NU1605\|NU1608\|NU1107' "$work/build.log"; then
   exit 1
 fi
 echo "consumer check: dotnet new webapi (Microsoft.AspNetCore.OpenApi $template_openapi) + LicenseKit.AspNetCore $version restores without NU1605 and builds"
+
+# Then the README's HTTP flow against the running host: create, activate, validate.
+command -v curl >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl) >/dev/null || { echo "consumer check: curl missing"; exit 1; }
+source .ci/free-port.sh
+port=$(licensekit_free_port)
+(cd "$host" && exec dotnet bin/Debug/net10.0/ConsumerHost.dll --urls "http://127.0.0.1:$port" >"$work/host.log" 2>&1) &
+host_pid=$!
+trap 'kill "$host_pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
+post() { curl -s -o "$work/body" -w '%{http_code}' -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$port$1"; }
+status=$(post /licenses '{"product_id":"prod_hyQQhhNzfEuvv","customer_id":"cust_3r2FgHXp9","activations_limit":3,"duration_hours":720}')
+[ "$status" = 201 ] || { cat "$work/body" "$work/host.log"; echo "consumer check: create answered $status"; exit 1; }
+key=$(sed -E 's/.*"key":"([^"]*)".*/\1/' "$work/body")
+status=$(post /licenses/activate "{\"license_key\":\"$key\",\"name\":\"laptop\"}")
+[ "$status" = 201 ] || [ "$status" = 200 ] || { cat "$work/body"; echo "consumer check: activate answered $status"; exit 1; }
+status=$(post /licenses/validate "{\"license_key\":\"$key\"}")
+grep -q '"valid":true' "$work/body" || { cat "$work/body"; echo "consumer check: validate answered $status"; exit 1; }
+status=$(post /licenses/validate '{"\ud800":1}')
+[ "$status" = 400 ] || { cat "$work/body"; echo "consumer check: a hostile body answered $status"; exit 1; }
+echo "consumer check: the template host answers create 201, activate, validate valid, hostile body 400"

@@ -18,7 +18,7 @@ public static class LicenseKitModelBuilderExtensions
     /// <summary>
     /// Adds the LicenseKit entities to the model: licenses, activation instances and idempotency records, with their
     /// unique indexes (normalized key per business, idempotency key per business, fingerprint per license), the
-    /// license version as concurrency token and the version of its last edit. Call it from <c>OnModelCreating</c>; create the tables with the host's
+    /// indexes that serve every list filter in page order, the license version as concurrency token and the version of its last edit. Call it from <c>OnModelCreating</c>; create the tables with the host's
     /// migrations.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
@@ -51,7 +51,15 @@ public static class LicenseKitModelBuilderExtensions
             license.Property(l => l.Version).HasColumnName("version").IsConcurrencyToken();
             license.Property(l => l.LastEditVersion).HasColumnName("last_edit_version");
             license.HasIndex(l => new { l.BusinessId, l.NormalizedKey }).IsUnique().HasDatabaseName("ux_licensekit_licenses_business_key");
+
+            // The list pages newest first by (created_at, id) within a business: each filter's index puts its column
+            // after business_id, so a filtered page is read in index order and stops once full, whatever the table's
+            // size. archived, a two-valued flag, is checked on the rows read: an index of its own ties with these in
+            // SQLite's planner (no statistics there) and wins over the customer's on a cursor page.
             license.HasIndex(l => new { l.BusinessId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_created");
+            license.HasIndex(l => new { l.BusinessId, l.CustomerId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+            license.HasIndex(l => new { l.BusinessId, l.ProductId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_product_created");
+            license.HasIndex(l => new { l.BusinessId, l.Status, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_status_created");
         });
 
         modelBuilder.Entity<LicenseInstanceEntity>(instance =>

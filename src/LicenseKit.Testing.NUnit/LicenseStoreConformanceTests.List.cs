@@ -74,4 +74,29 @@ public abstract partial class LicenseStoreConformanceTests
         (await store.ListAsync(BusinessId, new LicenseKeysetQuery { Limit = 2 })).Should().Equal(d, c);
         (await store.ListAsync(BusinessId + "_none", new LicenseKeysetQuery())).Should().BeEmpty();
     }
+
+    /// <summary>
+    /// A page filtered by customer or product starts after its cursor and strictly before created_before (a license
+    /// created at that very instant is left out), whatever other licenses lie between.
+    /// </summary>
+    [Test]
+    public async Task ListAsync_FilteredPages_StartAfterTheCursorAndBeforeTheWindowsEnd()
+    {
+        var mine = new List<License>();
+        for (var i = 0; i < 6; i++)
+        {
+            mine.Add(await StoreAsync(NewLicense(createdAt: Epoch.AddHours(i)) with { CustomerId = "cust_pages", ProductId = "prod_pages" }));
+            await StoreAsync(NewLicense(createdAt: Epoch.AddHours(i)) with { CustomerId = "cust_other", ProductId = "prod_other" });
+        }
+
+        var store = CreateStore();
+        var byCustomer = new LicenseKeysetQuery { CustomerId = "cust_pages", CreatedBefore = Epoch.AddHours(4), Limit = 2 };
+        var first = await store.ListAsync(BusinessId, byCustomer);
+        var second = await store.ListAsync(BusinessId, byCustomer with { After = new LicenseKeysetPosition(first[^1].CreatedAt, first[^1].Id) });
+        var byProduct = await store.ListAsync(BusinessId, new LicenseKeysetQuery { ProductId = "prod_pages", After = new LicenseKeysetPosition(mine[4].CreatedAt, mine[4].Id) });
+
+        first.Should().Equal(mine[3], mine[2]);
+        second.Should().Equal(mine[1], mine[0]);
+        byProduct.Should().Equal(mine[3], mine[2], mine[1], mine[0]);
+    }
 }

@@ -5,7 +5,7 @@ namespace LicenseKit.Stores;
 /// hosts that do not need licenses to survive a restart. One lock makes every operation atomic; each holds it for a
 /// few dictionary operations only.
 /// </summary>
-public sealed class InMemoryLicenseStore : ILicenseStore
+public sealed partial class InMemoryLicenseStore : ILicenseStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _byId = new(StringComparer.Ordinal);
@@ -37,6 +37,7 @@ public sealed class InMemoryLicenseStore : ILicenseStore
             var entry = new Entry(license);
             _byId.Add(license.Id, entry);
             _byKey.Add(keySlot, entry);
+            AddToListIndexes(entry);
             if (idempotency is not null)
             {
                 _idempotency.Add((license.BusinessId, idempotency.Key), (license.Id, idempotency.RequestHash));
@@ -62,21 +63,6 @@ public sealed class InMemoryLicenseStore : ILicenseStore
         {
             return Task.FromResult(_byKey.TryGetValue((businessId, normalizedKey), out var entry) ? entry.License : null);
         }
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        List<License> matches;
-        lock (_gate)
-        {
-            matches = [.. _byId.Values.Select(e => e.License).Where(l => l.BusinessId == businessId && Matches(l, query))];
-        }
-
-        matches.Sort(NewestFirst);
-        IReadOnlyList<License> page = matches.Take(query.Limit).ToArray();
-        return Task.FromResult(page);
     }
 
     /// <inheritdoc />
@@ -204,23 +190,6 @@ public sealed class InMemoryLicenseStore : ILicenseStore
                 .ToArray() ?? [];
             return Task.FromResult(instances);
         }
-    }
-
-    private static bool Matches(License license, LicenseKeysetQuery query) =>
-        (query.ProductId is null || license.ProductId == query.ProductId)
-        && (query.CustomerId is null || license.CustomerId == query.CustomerId)
-        && (query.Status is null || license.Status == query.Status)
-        && (query.Archived is null || license.Archived == query.Archived)
-        && (query.CreatedFrom is null || license.CreatedAt >= query.CreatedFrom)
-        && (query.CreatedBefore is null || license.CreatedAt < query.CreatedBefore)
-        && (query.After is not { } after
-            || license.CreatedAt < after.CreatedAt
-            || (license.CreatedAt == after.CreatedAt && string.CompareOrdinal(license.Id, after.Id) < 0));
-
-    private static int NewestFirst(License a, License b)
-    {
-        var byTime = b.CreatedAt.CompareTo(a.CreatedAt);
-        return byTime != 0 ? byTime : string.CompareOrdinal(b.Id, a.Id);
     }
 
     private Entry? Find(string businessId, string licenseId) =>

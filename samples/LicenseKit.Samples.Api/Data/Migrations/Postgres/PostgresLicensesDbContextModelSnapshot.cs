@@ -16,7 +16,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.0")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -123,6 +123,15 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_created");
+
+                    b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+
+                    b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_product_created");
+
+                    b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_status_created");
 
                     b.ToTable("licensekit_licenses", (string)null);
                 });

@@ -14,7 +14,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
             modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", b =>
                 {
@@ -118,6 +118,15 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_created");
+
+                    b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+
+                    b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_product_created");
+
+                    b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_licensekit_licenses_business_status_created");
 
                     b.ToTable("licensekit_licenses", (string)null);
                 });
