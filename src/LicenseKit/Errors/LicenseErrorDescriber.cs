@@ -180,11 +180,6 @@ public class LicenseErrorDescriber
     public virtual LicenseError ConcurrencyConflict(long expectedVersion, long? currentVersion) =>
         new(LicenseErrorCodes.ConcurrencyConflict, Invariant($"The license was changed since version {expectedVersion} (it is now at {(currentVersion is { } v ? v.ToString(CultureInfo.InvariantCulture) : "an unknown version")}); read it again and retry."), "version");
 
-    /// <summary>The license kept changing under an operation that retries on its own, until it gave up.</summary>
-    /// <returns>A <see cref="LicenseErrorCodes.ConcurrencyConflict"/> error without a field.</returns>
-    public virtual LicenseError ConcurrencyRetriesExhausted() =>
-        new(LicenseErrorCodes.ConcurrencyConflict, "The license kept changing; try again.");
-
     /// <summary>Another license of the business already uses the custom key.</summary>
     /// <returns>A <see cref="LicenseErrorCodes.DuplicateKey"/> error on <c>key</c>.</returns>
     public virtual LicenseError DuplicateKey() =>
