@@ -66,10 +66,15 @@ postgres_start() {
         return 1
     fi
 
+    # Commits are written to the WAL before they answer only when a test crashes the server on purpose
+    # (LICENSEKIT_PG_DURABLE=1): a killed postgres process then loses nothing it acknowledged. fsync stays off, since
+    # the machine itself does not crash.
+    local commit=off
+    [ "${LICENSEKIT_PG_DURABLE:-}" = "1" ] && commit=on
     port=$(licensekit_free_port) || { echo "postgres.sh: no free port" >&2; return 1; }
     # fsync off: a test cluster is thrown away, durability buys nothing; max_connections covers parallel test hosts.
     if ! _licensekit_pg_as_owner "$bin/pg_ctl" -D "$LICENSEKIT_PG_DIR/data" -l "$LICENSEKIT_PG_DIR/server.log" -w -t 60 \
-        -o "-h 127.0.0.1 -p $port -k $LICENSEKIT_PG_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off" start >/dev/null; then
+        -o "-h 127.0.0.1 -p $port -k $LICENSEKIT_PG_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=$commit" start >/dev/null; then
         cat "$LICENSEKIT_PG_DIR/server.log" >&2
         return 1
     fi

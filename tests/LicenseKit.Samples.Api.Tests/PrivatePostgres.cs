@@ -32,6 +32,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
     {
         // No cluster variables inherited from the shell: postgres_start makes its own.
         var fresh = ClusterVariables.Append("LICENSEKIT_POSTGRES_CONNECTION").ToDictionary(v => v, _ => (string?)null);
+        // The tests crash this server mid-traffic: acknowledged commits must survive the crash, as on a real server.
+        fresh["LICENSEKIT_PG_DURABLE"] = "1";
         var (exitCode, output, error) = await RunScriptAsync(
             """postgres_start && printf '%s\n' "$LICENSEKIT_PG_DIR" "$LICENSEKIT_PG_BIN" "$LICENSEKIT_PG_PORT" "$LICENSEKIT_POSTGRES_CONNECTION" """,
             fresh);
