@@ -26,6 +26,31 @@ public sealed class LicenseEntitlements : IReadOnlyCollection<string>, IEquatabl
         _names = [.. sorted];
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> may be an entitlement name: 1 to <see cref="LicenseLimits.MaxEntitlementNameLength"/>
+    /// ASCII letters, digits, <c>.</c>, <c>_</c>, <c>-</c> and <c>:</c>, starting with a letter or digit (e.g. <c>export-pdf</c>,
+    /// <c>reports:advanced</c>), so names travel unescaped through JSON, URLs, headers and database columns.
+    /// </summary>
+    /// <param name="name">The candidate name.</param>
+    /// <returns><see langword="true"/> when the name is valid.</returns>
+    public static bool IsValidName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > LicenseLimits.MaxEntitlementNameLength || !char.IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-' or ':'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The set without names.</summary>
     public static LicenseEntitlements Empty { get; } = new([]);
 
