@@ -63,7 +63,6 @@ public static class LicenseKitServiceCollectionExtensions
         services.TryAddSingleton<ILicenseStore, InMemoryLicenseStore>();
         services.TryAddSingleton<IKeyGenerator, RandomKeyGenerator>();
         services.TryAddSingleton<ILicenseBusinessResolver, ConfiguredBusinessResolver>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseKitOptions>, LicensePolicyOptionsValidator>());
         services.TryAddSingleton<ILicensePolicyProvider, ConfiguredLicensePolicyProvider>();
         services.TryAddSingleton(sp => new LicenseKitTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddScoped<LicenseEventDispatcher>();

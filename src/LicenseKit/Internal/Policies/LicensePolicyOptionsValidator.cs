@@ -1,22 +1,21 @@
-using Microsoft.Extensions.Options;
-
 namespace LicenseKit.Internal;
 
 /// <summary>
 /// Validates the configured product policies (<see cref="LicenseKitOptions.Products"/>) at startup: a negative limit or a
 /// floating policy without a lease stops the host with a message naming the product and the field, instead of surfacing
-/// on the first license of that product.
+/// on the first license of that product. Part of <see cref="LicenseKitOptionsValidator"/>.
 /// </summary>
-internal sealed class LicensePolicyOptionsValidator : IValidateOptions<LicenseKitOptions>
+internal static class LicensePolicyOptionsValidator
 {
-    public ValidateOptionsResult Validate(string? name, LicenseKitOptions options)
+    /// <summary>Adds every problem of the configured products to <paramref name="failures"/>.</summary>
+    public static void Validate(LicenseKitOptions options, List<string> failures)
     {
         if (options.Products is null)
         {
-            return ValidateOptionsResult.Fail("LicenseKitOptions.Products must be set (it may be empty).");
+            failures.Add("LicenseKitOptions.Products must be set (it may be empty).");
+            return;
         }
 
-        var failures = new List<string>();
         foreach (var (productId, product) in options.Products)
         {
             var where = $"LicenseKit:Products:{productId}";
@@ -39,7 +38,5 @@ internal sealed class LicensePolicyOptionsValidator : IValidateOptions<LicenseKi
 
             failures.AddRange(LicensePolicyRules.Problems(product.ToPolicy()).Select(p => $"{where}:{p.Field} {p.Problem}"));
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
