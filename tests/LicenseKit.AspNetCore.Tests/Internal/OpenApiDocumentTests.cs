@@ -31,6 +31,7 @@ public sealed class OpenApiDocumentTests
             ("/licenses/activate", "post", "ActivateLicense"),
             ("/licenses/deactivate", "post", "DeactivateLicense"),
             ("/licenses/validate", "post", "ValidateLicense"),
+            ("/licenses/heartbeat", "post", "HeartbeatLicense"),
         });
 
         var create = paths.GetProperty("/licenses").GetProperty("post");
