@@ -87,25 +87,11 @@ internal sealed partial class LicenseActivator
     }
 
     /// <summary>Reports the lapsed instances an activation removed to take a seat, as deactivations for that reason.</summary>
-    private async Task RaiseLeasesLapsedAsync(string businessId, InstanceActivationResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RaiseLeasesLapsedAsync(InstanceActivationResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var lapsed in result.RemovedLapsedInstances)
         {
-            Log.LapsedInstanceRemoved(context.Logger, lapsed.Id, lapsed.LicenseId);
-            if (context.Events.HasHandlers)
-            {
-                await context.Events.DispatchAsync(
-                    new LicenseDeactivated
-                    {
-                        EventId = LicenseKitContext.NewEventId(),
-                        BusinessId = businessId,
-                        OccurredAt = now,
-                        License = result.License!,
-                        Instance = lapsed,
-                        Reason = LicenseDeactivationReason.LeaseExpired,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-            }
+            await LapsedLeases.ReportRemovedAsync(context, result.License!, lapsed, now, cancellationToken).ConfigureAwait(false);
         }
     }
 }

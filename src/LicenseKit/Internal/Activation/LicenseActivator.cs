@@ -73,7 +73,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
-                await RaiseLeasesLapsedAsync(businessId, result, now, cancellationToken).ConfigureAwait(false);
+                await RaiseLeasesLapsedAsync(result, now, cancellationToken).ConfigureAwait(false);
                 if (context.Events.HasHandlers)
                 {
                     await context.Events.DispatchAsync(
