@@ -28,6 +28,9 @@ public enum LicenseValidationCode
     /// <summary>An instance id or fingerprint was named and no live instance of this license matches it.</summary>
     InstanceNotFound,
 
+    /// <summary>The license is usable, but it lacks an entitlement the request required (<see cref="ValidateLicenseRequest.Entitlements"/>).</summary>
+    EntitlementMissing,
+
     /// <summary>The license (and the named instance, if any) is valid.</summary>
     Valid,
 }

@@ -52,7 +52,8 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         // Signing can still fail (a vault that is down): sign the license as the write will leave it, before the write,
         // so a failure uses no slot.
         var expected = license with { InstancesCount = license.InstancesCount + 1, UpdatedAt = now, Version = license.Version + 1 };
-        var token = signer is null ? null : await signer.SignAsync(expected, instance, cancellationToken).ConfigureAwait(false);
+        var granted = signer is null ? LicenseEntitlements.Empty : await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false);
+        var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(expected, granted), instance, cancellationToken).ConfigureAwait(false);
         var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
@@ -60,7 +61,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                 if (token is not null && result.License != expected)
                 {
                     // A concurrent change landed in between: the token must describe what was written.
-                    token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
+                    token = await signer!.SignAsync(EffectiveEntitlements.ForToken(result.License!, granted), instance, cancellationToken).ConfigureAwait(false);
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
@@ -74,7 +75,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
 
             case InstanceActivationOutcome.ExistingInstance:
-                var existingToken = signer is null ? null : await signer.SignAsync(result.License!, result.Instance, cancellationToken).ConfigureAwait(false);
+                var existingToken = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(result.License!, granted), result.Instance, cancellationToken).ConfigureAwait(false);
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
 
             default:
@@ -147,6 +148,12 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
             code = instance is null ? LicenseValidationCode.InstanceNotFound : code;
         }
 
+        var granted = license is null ? LicenseEntitlements.Empty : await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false);
+        if (code == LicenseValidationCode.Valid && !EffectiveEntitlements.GrantsAll(granted, request.Entitlements))
+        {
+            code = LicenseValidationCode.EntitlementMissing;
+        }
+
         context.Telemetry.Validated(code);
         if (code != LicenseValidationCode.Valid && context.Events.HasHandlers)
         {
@@ -158,10 +165,13 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         // Only a client validating its own instance gets a token: signing costs tens of microseconds, and an unbound
         // token is not what an offline client should carry.
         var token = code == LicenseValidationCode.Valid && instance is not null && signer is not null
-            ? await signer.SignAsync(license!, instance, cancellationToken).ConfigureAwait(false)
+            ? await signer.SignAsync(EffectiveEntitlements.ForToken(license!, granted), instance, cancellationToken).ConfigureAwait(false)
             : null;
-        return new LicenseValidationResult { Code = code, License = license, Instance = instance, SignedLicense = token };
+        return new LicenseValidationResult { Code = code, License = license, Instance = instance, Entitlements = granted, SignedLicense = token };
     }
+
+    private async ValueTask<LicenseEntitlements> GrantedAsync(string businessId, License license, CancellationToken cancellationToken) =>
+        EffectiveEntitlements.Of(license, await context.PolicyAsync(businessId, license.ProductId, cancellationToken).ConfigureAwait(false));
 
     private static bool IsLookupableOrAbsent(string? value, int maxLength) =>
         value is null || InputValidator.IsLookupable(value, maxLength);
