@@ -24,6 +24,9 @@ public static class LicenseErrorCodes
     /// <summary>Metadata has more entries than <see cref="LicenseLimits.MaxMetadataEntries"/>.</summary>
     public const string MetadataTooManyEntries = "METADATA_TOO_MANY_ENTRIES";
 
+    /// <summary>More entitlements were given than <see cref="LicenseLimits.MaxEntitlements"/>.</summary>
+    public const string EntitlementsTooMany = "ENTITLEMENTS_TOO_MANY";
+
     /// <summary>A list cursor is malformed or was not produced by this library.</summary>
     public const string InvalidCursor = "INVALID_CURSOR";
 

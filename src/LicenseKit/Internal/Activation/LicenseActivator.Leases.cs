@@ -40,7 +40,7 @@ internal sealed partial class LicenseActivator
         switch (outcome)
         {
             case InstanceLeaseRenewalOutcome.Renewed or InstanceLeaseRenewalOutcome.NotLeased:
-                var token = signer is null ? null : await signer.SignAsync(license, instance, cancellationToken).ConfigureAwait(false);
+                var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(license, await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false)), instance, cancellationToken).ConfigureAwait(false);
                 return context.Succeed(LicenseOperation.Heartbeat, new LicenseHeartbeatResponse { Instance = instance!, License = license, SignedLicense = token });
 
             case InstanceLeaseRenewalOutcome.LeaseExpired:
