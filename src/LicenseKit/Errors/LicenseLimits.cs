@@ -35,4 +35,7 @@ public static class LicenseLimits
 
     /// <summary>Maximum length of a device fingerprint.</summary>
     public const int MaxFingerprintLength = 255;
+
+    /// <summary>The longest last error kept on a recorded event; a longer one is cut.</summary>
+    public const int MaxEventErrorLength = 2000;
 }

@@ -64,13 +64,6 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
 
             case InstanceActivationOutcome.ExistingInstance:
@@ -109,13 +102,6 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         {
             case InstanceDeactivationOutcome.Deactivated:
                 Log.InstanceDeactivated(context.Logger, result.Instance!.Id, license.Id);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseDeactivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = result.Instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
                 return context.Succeed(LicenseOperation.Deactivate, result.Instance);
 
             case InstanceDeactivationOutcome.InstanceNotFound:
