@@ -31,6 +31,9 @@ public enum LicenseValidationCode
     /// <summary>The named instance holds a floating seat whose lease lapsed without a heartbeat: its seat is free for others.</summary>
     LeaseExpired,
 
+    /// <summary>The license is usable, but it lacks an entitlement the request required (<see cref="ValidateLicenseRequest.Entitlements"/>).</summary>
+    EntitlementMissing,
+
     /// <summary>The license (and the named instance, if any) is valid.</summary>
     Valid,
 }

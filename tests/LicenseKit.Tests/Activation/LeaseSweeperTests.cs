@@ -33,6 +33,7 @@ public class LeaseSweeperTests
         (await sweeper.SweepAsync(100)).Should().Be(0);
         (await sut.Manager.FindByIdAsync(license.Id))!.InstancesCount.Should().Be(1);
         (await sut.Manager.ListInstancesAsync(license.Id)).Value!.Should().ContainSingle(i => i.Id == live.Id);
+        await sut.DeliverEventsAsync();
         var deactivated = events.Events.OfType<LicenseDeactivated>().ToArray();
         deactivated.Select(e => e.Instance.Id).Should().BeEquivalentTo(lapsing.Select(i => i.Id));
         deactivated.Should().OnlyContain(e => e.Reason == LicenseDeactivationReason.LeaseExpired && e.BusinessId == license.BusinessId);
@@ -74,6 +75,7 @@ public class LeaseSweeperTests
         });
         await Task.WhenAll([.. sweeps, beats]);
 
+        await sut.DeliverEventsAsync();
         heartbeats.Skip(10).Should().OnlyContain(h => h.Succeeded && h.Value!.Instance.LeaseExpiresAt == TestServices.Start.AddMinutes(15) + Lease);
         heartbeats.Take(10).Should().OnlyContain(h => h.Error!.Code == LicenseErrorCodes.LeaseExpired || h.Error!.Code == LicenseErrorCodes.InstanceNotFound);
         events.Events.OfType<LicenseDeactivated>().Select(e => e.Instance.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(lapsing.Select(i => i.Id));

@@ -40,7 +40,7 @@ internal sealed partial class LicenseActivator
         switch (outcome)
         {
             case InstanceLeaseRenewalOutcome.Renewed or InstanceLeaseRenewalOutcome.NotLeased:
-                var token = signer is null ? null : await signer.SignAsync(license, instance, cancellationToken).ConfigureAwait(false);
+                var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(license, await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false)), instance, cancellationToken).ConfigureAwait(false);
                 return context.Succeed(LicenseOperation.Heartbeat, new LicenseHeartbeatResponse { Instance = instance!, License = license, SignedLicense = token });
 
             case InstanceLeaseRenewalOutcome.LeaseExpired:
@@ -86,12 +86,12 @@ internal sealed partial class LicenseActivator
         return (outcome, instance);
     }
 
-    /// <summary>Reports the lapsed instances an activation removed to take a seat, as deactivations for that reason.</summary>
-    private async Task RaiseLeasesLapsedAsync(InstanceActivationResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Logs the lapsed instances an activation removed to take a seat; the store recorded their events with the write.</summary>
+    private void LogLapsedRemoved(InstanceActivationResult result)
     {
         foreach (var lapsed in result.RemovedLapsedInstances)
         {
-            await LapsedLeases.ReportRemovedAsync(context, result.License!, lapsed, now, cancellationToken).ConfigureAwait(false);
+            Log.LapsedInstanceRemoved(context.Logger, lapsed.Id, lapsed.LicenseId);
         }
     }
 }

@@ -61,7 +61,8 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
             UpdatedAt = now,
             Version = license.Version + 1,
         };
-        var token = signer is null ? null : await signer.SignAsync(expected, instance, cancellationToken).ConfigureAwait(false);
+        var granted = signer is null ? LicenseEntitlements.Empty : await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false);
+        var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(expected, granted), instance, cancellationToken).ConfigureAwait(false);
         var result = await context.Store.ActivateAsync(activation, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
@@ -69,18 +70,11 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
                 if (token is not null && result.License != expected)
                 {
                     // A concurrent change landed in between: the token must describe what was written.
-                    token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
+                    token = await signer!.SignAsync(EffectiveEntitlements.ForToken(result.License!, granted), instance, cancellationToken).ConfigureAwait(false);
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
-                await RaiseLeasesLapsedAsync(result, now, cancellationToken).ConfigureAwait(false);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
+                LogLapsedRemoved(result);
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
 
             case InstanceActivationOutcome.ExistingInstance:
@@ -88,7 +82,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
                 var existing = instance.LeaseExpiresAt is { } lease && result.Instance!.LeaseExpiresAt is not null
                     ? (await context.Store.RenewLeaseAsync(new InstanceLeaseRenewal(businessId, license.Id, result.Instance.Id, lease, now), cancellationToken).ConfigureAwait(false)).Instance ?? result.Instance
                     : result.Instance!;
-                var existingToken = signer is null ? null : await signer.SignAsync(result.License!, existing, cancellationToken).ConfigureAwait(false);
+                var existingToken = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(result.License!, granted), existing, cancellationToken).ConfigureAwait(false);
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = existing, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
 
             default:
@@ -123,13 +117,6 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         {
             case InstanceDeactivationOutcome.Deactivated:
                 Log.InstanceDeactivated(context.Logger, result.Instance!.Id, license.Id);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseDeactivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = result.Instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
                 return context.Succeed(LicenseOperation.Deactivate, result.Instance);
 
             case InstanceDeactivationOutcome.InstanceNotFound:
@@ -163,6 +150,12 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
                 : code;
         }
 
+        var granted = license is null ? LicenseEntitlements.Empty : await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false);
+        if (code == LicenseValidationCode.Valid && !EffectiveEntitlements.GrantsAll(granted, request.Entitlements))
+        {
+            code = LicenseValidationCode.EntitlementMissing;
+        }
+
         context.Telemetry.Validated(code);
         if (code != LicenseValidationCode.Valid && context.Events.HasHandlers)
         {
@@ -174,10 +167,13 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         // Only a client validating its own instance gets a token: signing costs tens of microseconds, and an unbound
         // token is not what an offline client should carry.
         var token = code == LicenseValidationCode.Valid && instance is not null && signer is not null
-            ? await signer.SignAsync(license!, instance, cancellationToken).ConfigureAwait(false)
+            ? await signer.SignAsync(EffectiveEntitlements.ForToken(license!, granted), instance, cancellationToken).ConfigureAwait(false)
             : null;
-        return new LicenseValidationResult { Code = code, License = license, Instance = instance, SignedLicense = token };
+        return new LicenseValidationResult { Code = code, License = license, Instance = instance, Entitlements = granted, SignedLicense = token };
     }
+
+    private async ValueTask<LicenseEntitlements> GrantedAsync(string businessId, License license, CancellationToken cancellationToken) =>
+        EffectiveEntitlements.Of(license, await context.PolicyAsync(businessId, license.ProductId, cancellationToken).ConfigureAwait(false));
 
     private static bool IsLookupableOrAbsent(string? value, int maxLength) =>
         value is null || InputValidator.IsLookupable(value, maxLength);

@@ -19,7 +19,8 @@ internal sealed class LicenseLeaseSweeper(LicenseKitContext context) : ILicenseL
                 continue;
             }
 
-            await LapsedLeases.ReportRemovedAsync(context, result.License!, result.Instance!, now, cancellationToken).ConfigureAwait(false);
+            // The store recorded the deactivation's event with the write.
+            Log.LapsedInstanceRemoved(context.Logger, instance.Id, instance.LicenseId);
         }
 
         return lapsed.Count;

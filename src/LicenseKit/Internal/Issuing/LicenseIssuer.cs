@@ -26,6 +26,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         var idempotency = request.IdempotencyKey is { } idempotencyKey ? new LicenseIdempotency(idempotencyKey, RequestHash.Compute(request)) : null;
         var customKey = request.Key?.Trim();
         var metadata = LicenseMetadata.From(request.Metadata);
+        var entitlements = EffectiveEntitlements.OwnOf(request.Entitlements);
 
         for (var attempt = 1; attempt <= context.Options.MaxKeyGenerationAttempts; attempt++)
         {
@@ -48,6 +49,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 Archived = false,
                 CreatedAt = now,
                 UpdatedAt = now,
+                Entitlements = entitlements,
                 Version = 1,
             };
 
@@ -57,13 +59,6 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 case LicenseCreateOutcome.Created:
                     Log.LicenseIssued(context.Logger, license.Id, license.ProductId, businessId);
                     activity?.SetTag("licensekit.license_id", license.Id);
-                    if (context.Events.HasHandlers)
-                    {
-                        await context.Events.DispatchAsync(
-                            new LicenseIssued { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = license },
-                            cancellationToken).ConfigureAwait(false);
-                    }
-
                     return context.Succeed(LicenseOperation.Issue, license);
 
                 // A replay answers with the license as it is now (the store's current row), not a snapshot of the first answer.
@@ -96,6 +91,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         ValidateCustomKey(ref errors, request.Key?.Trim());
         InputValidator.OptionalText(context.Describe, ref errors, request.ActivationMessage, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
         InputValidator.Metadata(context.Describe, ref errors, request.Metadata);
+        InputValidator.Entitlements(context.Describe, ref errors, request.Entitlements);
         InputValidator.OptionalText(context.Describe, ref errors, request.IdempotencyKey, "idempotency_key", LicenseLimits.MaxIdempotencyKeyLength);
         return errors;
     }
