@@ -38,4 +38,10 @@ public static class LicenseLimits
 
     /// <summary>The longest last error kept on a recorded event; a longer one is cut.</summary>
     public const int MaxEventErrorLength = 2000;
+
+    /// <summary>Maximum number of entitlements a product policy or a license names.</summary>
+    public const int MaxEntitlements = 100;
+
+    /// <summary>Maximum length of an entitlement name (see <see cref="LicenseEntitlements.IsValidName(string?)"/>).</summary>
+    public const int MaxEntitlementNameLength = 64;
 }

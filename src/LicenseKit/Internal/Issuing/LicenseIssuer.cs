@@ -17,6 +17,11 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var policy = await context.PolicyAsync(businessId, request.ProductId, cancellationToken).ConfigureAwait(false);
+
+        // A create that omits a value takes the product's default; one that gives it keeps its own.
+        var activationsLimit = request.ActivationsLimit ?? policy?.ActivationsLimit;
+        var durationHours = request.DurationHours ?? policy?.DurationHours;
         var now = context.Now();
         var idempotency = request.IdempotencyKey is { } idempotencyKey ? new LicenseIdempotency(idempotencyKey, RequestHash.Compute(request)) : null;
         var customKey = request.Key?.Trim();
@@ -33,11 +38,11 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 ProductId = request.ProductId,
                 PaymentId = request.PaymentId,
                 CustomerId = request.CustomerId,
-                ActivationsLimit = request.ActivationsLimit,
+                ActivationsLimit = activationsLimit,
                 ActivationMessage = request.ActivationMessage,
                 InstancesCount = 0,
-                DurationHours = request.DurationHours,
-                ExpiresAt = request.DurationHours is { } hours ? now.AddHours(hours) : null,
+                DurationHours = durationHours,
+                ExpiresAt = durationHours is { } hours ? now.AddHours(hours) : null,
                 Metadata = metadata,
                 Archived = false,
                 CreatedAt = now,
