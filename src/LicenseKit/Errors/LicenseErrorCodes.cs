@@ -45,6 +45,9 @@ public static class LicenseErrorCodes
     /// <summary>The activation instance does not exist (or is no longer live) on the license.</summary>
     public const string InstanceNotFound = "INSTANCE_NOT_FOUND";
 
+    /// <summary>The instance's floating-seat lease lapsed without a heartbeat; activate again to take a seat.</summary>
+    public const string LeaseExpired = "LEASE_EXPIRED";
+
     /// <summary>The license is disabled (suspended).</summary>
     public const string LicenseDisabled = "LICENSE_DISABLED";
 

@@ -152,6 +152,11 @@ public class LicenseErrorDescriber
     public virtual LicenseError InstanceNotFound() =>
         new(LicenseErrorCodes.InstanceNotFound, "The license has no live instance with this id.", "license_key_instance_id");
 
+    /// <summary>The instance's lease lapsed before the heartbeat.</summary>
+    /// <returns>A <see cref="LicenseErrorCodes.LeaseExpired"/> error on <c>license_key_instance_id</c>.</returns>
+    public virtual LicenseError LeaseExpired() =>
+        new(LicenseErrorCodes.LeaseExpired, "The instance's lease lapsed without a heartbeat; activate again to take a seat.", "license_key_instance_id");
+
     /// <summary>The license is revoked.</summary>
     /// <returns>A <see cref="LicenseErrorCodes.LicenseRevoked"/> error on <c>license_key</c>.</returns>
     public virtual LicenseError LicenseRevoked() => new(LicenseErrorCodes.LicenseRevoked, "The license is revoked.", LicenseKey);

@@ -43,7 +43,8 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 ActivationMessage = request.ActivationMessage,
                 InstancesCount = 0,
                 DurationHours = durationHours,
-                ExpiresAt = durationHours is { } hours ? now.AddHours(hours) : null,
+                // A term that starts at the first activation has no expiry until then (the activation sets it).
+                ExpiresAt = durationHours is { } hours && policy is not { ExpirationBasis: LicenseExpirationBasis.FromFirstActivation } ? now.AddHours(hours) : null,
                 Metadata = metadata,
                 Archived = false,
                 CreatedAt = now,
