@@ -27,6 +27,7 @@ public static class LicenseErrorStatusCodes
             or LicenseErrorCodes.FieldOutOfRange
             or LicenseErrorCodes.FieldsConflict
             or LicenseErrorCodes.MetadataTooManyEntries
+            or LicenseErrorCodes.EntitlementsTooMany
             or LicenseErrorCodes.InvalidCursor
             or LicenseHttpErrorCodes.InvalidJson
             or LicenseHttpErrorCodes.FieldInvalidType
