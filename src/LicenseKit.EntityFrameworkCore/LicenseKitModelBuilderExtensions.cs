@@ -73,8 +73,12 @@ public static class LicenseKitModelBuilderExtensions
             instance.Property(i => i.Name).HasColumnName("name").HasMaxLength(LicenseLimits.MaxInstanceNameLength);
             instance.Property(i => i.Fingerprint).HasColumnName("fingerprint").HasMaxLength(LicenseLimits.MaxFingerprintLength);
             instance.Property(i => i.CreatedAt).HasColumnName("created_at");
+            instance.Property(i => i.LeaseExpiresAt).HasColumnName("lease_expires_at");
             instance.HasOne<LicenseEntity>().WithMany().HasForeignKey(i => i.LicenseId).OnDelete(DeleteBehavior.Cascade);
             instance.HasIndex(i => new { i.LicenseId, i.Fingerprint }).IsUnique().HasDatabaseName("ux_licensekit_license_instances_fingerprint");
+
+            // A sweep reads the lapsed leases of every license, longest lapsed first; node-locked rows (null) are not in its range.
+            instance.HasIndex(i => i.LeaseExpiresAt).HasDatabaseName("ix_licensekit_license_instances_lease");
         });
 
         ListIndexes.AddKeysetSeek(modelBuilder);

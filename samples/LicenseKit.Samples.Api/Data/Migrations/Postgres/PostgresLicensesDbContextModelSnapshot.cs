@@ -198,6 +198,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("fingerprint");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_expires_at");
+
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -211,6 +215,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_licensekit_license_instances_lease");
 
                     b.HasIndex("LicenseId", "Fingerprint")
                         .IsUnique()

@@ -193,6 +193,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fingerprint");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -206,6 +210,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnName("name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_licensekit_license_instances_lease");
 
                     b.HasIndex("LicenseId", "Fingerprint")
                         .IsUnique()

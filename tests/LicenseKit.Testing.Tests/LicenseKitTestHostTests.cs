@@ -1,6 +1,6 @@
 using LicenseKit.Testing;
 
-namespace LicenseKit.EntityFrameworkCore.Tests.Testing;
+namespace LicenseKit.Testing.Tests;
 
 [TestFixture]
 public sealed class LicenseKitTestHostTests
