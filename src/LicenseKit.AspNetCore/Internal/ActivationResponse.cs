@@ -30,6 +30,12 @@ internal sealed record ActivationResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SignedLicense { get; init; }
 
+    // Only ever true: present when the activation was stored but its token could not be signed (see
+    // LicenseActivationResponse.SignedLicenseUnavailable); absent otherwise, so a normal answer keeps its shape.
+    [JsonPropertyName("signed_license_unavailable")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool SignedLicenseUnavailable { get; init; }
+
     public static ActivationResponse From(LicenseActivationResponse activation) => new()
     {
         Id = activation.Instance.Id,
@@ -40,5 +46,6 @@ internal sealed record ActivationResponse
         CreatedAt = activation.Instance.CreatedAt,
         ActivationMessage = activation.ActivationMessage,
         SignedLicense = activation.SignedLicense,
+        SignedLicenseUnavailable = activation.SignedLicenseUnavailable,
     };
 }

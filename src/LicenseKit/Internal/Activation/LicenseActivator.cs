@@ -57,10 +57,13 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         switch (result.Outcome)
         {
             case InstanceActivationOutcome.Activated:
+                var tokenUnavailable = false;
                 if (token is not null && result.License != expected)
                 {
-                    // A concurrent change landed in between: the token must describe what was written.
-                    token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
+                    // A concurrent change landed in between: the token must describe what was written, so the one signed
+                    // before is no good. The instance is stored now, so a failure from here on is no exception for the
+                    // caller: the answer says the token is unavailable instead.
+                    (token, tokenUnavailable) = await SignAfterWriteAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
@@ -71,7 +74,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                         cancellationToken).ConfigureAwait(false);
                 }
 
-                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token, SignedLicenseUnavailable = tokenUnavailable });
 
             case InstanceActivationOutcome.ExistingInstance:
                 var existingToken = signer is null ? null : await signer.SignAsync(result.License!, result.Instance, cancellationToken).ConfigureAwait(false);
@@ -161,6 +164,20 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
             ? await signer.SignAsync(license!, instance, cancellationToken).ConfigureAwait(false)
             : null;
         return new LicenseValidationResult { Code = code, License = license, Instance = instance, SignedLicense = token };
+    }
+
+    private async Task<(string? Token, bool Unavailable)> SignAfterWriteAsync(License written, LicenseInstance instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await signer!.SignAsync(written, instance, cancellationToken).ConfigureAwait(false), false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // Only the caller's own cancellation surfaces, as for event handlers.
+            Log.SigningFailedAfterActivation(context.Logger, ex, instance.Id, written.Id);
+            return (null, true);
+        }
     }
 
     private static bool IsLookupableOrAbsent(string? value, int maxLength) =>
