@@ -13,7 +13,10 @@ public interface ILicenseTokenSigner
     /// nothing written; only when a concurrent change makes it sign again after the write does a failure not throw but
     /// set <see cref="LicenseActivationResponse.SignedLicenseUnavailable"/>.
     /// </summary>
-    /// <param name="license">The license as it is now.</param>
+    /// <param name="license">
+    /// The license as it is now, except that <see cref="License.Entitlements"/> holds everything it grants (its product's
+    /// and its own), since an offline verifier cannot look up the product's policy.
+    /// </param>
     /// <param name="instance">The activated instance to bind the token to, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels fetching the key.</param>
     /// <returns>The token.</returns>

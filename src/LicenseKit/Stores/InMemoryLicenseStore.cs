@@ -107,24 +107,30 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
             }
 
             var fingerprint = activation.Instance.Fingerprint;
-            if (fingerprint is not null && entry.ByFingerprint.TryGetValue(fingerprint, out var existing))
+            LicenseInstance? existing = null;
+            if (fingerprint is not null && entry.ByFingerprint.TryGetValue(fingerprint, out existing) && !ActivationRule.IsLapsed(existing, activation.Now))
             {
                 return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing));
             }
 
-            if (ActivationRule.IsAtLimit(license))
+            // Lapsed instances are looked for only when their seats or the fingerprint are needed (see ILicenseStore).
+            LicenseInstance[] lapsed = existing is not null || ActivationRule.IsAtLimit(license) ? LapsedInstances(entry, activation.Now) : [];
+            if (ActivationRule.IsAtLimit(license, lapsed.Length))
             {
                 return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.LimitReached, license));
             }
 
+            RemoveInstances(entry, lapsed);
             entry.Add(activation.Instance);
+            TrackLease(entry, activation.Instance);
             entry.License = license with
             {
-                InstancesCount = license.InstancesCount + 1,
+                InstancesCount = license.InstancesCount - lapsed.Length + 1,
+                ExpiresAt = ActivationRule.ExpiresAtAfter(license, activation),
                 UpdatedAt = activation.Now,
                 Version = license.Version + 1,
             };
-            return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Activated, entry.License, activation.Instance));
+            return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Activated, entry.License, activation.Instance) { RemovedLapsedInstances = lapsed });
         }
     }
 

@@ -17,10 +17,16 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var policy = await context.PolicyAsync(businessId, request.ProductId, cancellationToken).ConfigureAwait(false);
+
+        // A create that omits a value takes the product's default; one that gives it keeps its own.
+        var activationsLimit = request.ActivationsLimit ?? policy?.ActivationsLimit;
+        var durationHours = request.DurationHours ?? policy?.DurationHours;
         var now = context.Now();
         var idempotency = request.IdempotencyKey is { } idempotencyKey ? new LicenseIdempotency(idempotencyKey, RequestHash.Compute(request)) : null;
         var customKey = request.Key?.Trim();
         var metadata = LicenseMetadata.From(request.Metadata);
+        var entitlements = EffectiveEntitlements.OwnOf(request.Entitlements);
 
         for (var attempt = 1; attempt <= context.Options.MaxKeyGenerationAttempts; attempt++)
         {
@@ -33,15 +39,17 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 ProductId = request.ProductId,
                 PaymentId = request.PaymentId,
                 CustomerId = request.CustomerId,
-                ActivationsLimit = request.ActivationsLimit,
+                ActivationsLimit = activationsLimit,
                 ActivationMessage = request.ActivationMessage,
                 InstancesCount = 0,
-                DurationHours = request.DurationHours,
-                ExpiresAt = request.DurationHours is { } hours ? now.AddHours(hours) : null,
+                DurationHours = durationHours,
+                // A term that starts at the first activation has no expiry until then (the activation sets it).
+                ExpiresAt = durationHours is { } hours && policy is not { ExpirationBasis: LicenseExpirationBasis.FromFirstActivation } ? now.AddHours(hours) : null,
                 Metadata = metadata,
                 Archived = false,
                 CreatedAt = now,
                 UpdatedAt = now,
+                Entitlements = entitlements,
                 Version = 1,
             };
 
@@ -90,6 +98,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         ValidateCustomKey(ref errors, request.Key?.Trim());
         InputValidator.OptionalText(context.Describe, ref errors, request.ActivationMessage, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
         InputValidator.Metadata(context.Describe, ref errors, request.Metadata);
+        InputValidator.Entitlements(context.Describe, ref errors, request.Entitlements);
         InputValidator.OptionalText(context.Describe, ref errors, request.IdempotencyKey, "idempotency_key", LicenseLimits.MaxIdempotencyKeyLength);
         return errors;
     }
