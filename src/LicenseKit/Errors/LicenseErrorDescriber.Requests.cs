@@ -85,6 +85,19 @@ public partial class LicenseErrorDescriber
     public virtual LicenseError FieldNotOneOf(string field, IReadOnlyList<string> allowed) =>
         new(LicenseHttpErrorCodes.FieldInvalidType, $"'{field}' must be one of {string.Join(", ", allowed)}.", field);
 
+    /// <summary>A parameter that takes one of a few values got another.</summary>
+    /// <param name="field">The parameter's name.</param>
+    /// <param name="allowed">The values it takes.</param>
+    /// <returns>A <see cref="LicenseErrorCodes.FieldOutOfRange"/> error.</returns>
+    public virtual LicenseError ValueNotAllowed(string field, IReadOnlyList<string> allowed) =>
+        new(LicenseErrorCodes.FieldOutOfRange, $"'{field}' must be one of {string.Join(", ", allowed)}.", field);
+
+    /// <summary>An array of strings holds an item that is not a string.</summary>
+    /// <param name="field">The field's wire name.</param>
+    /// <returns>A <see cref="LicenseHttpErrorCodes.FieldInvalidType"/> error.</returns>
+    public virtual LicenseError FieldItemNotString(string field) =>
+        new(LicenseHttpErrorCodes.FieldInvalidType, $"'{field}' must hold strings only.", field);
+
     /// <summary>A string holds a lone surrogate escape (e.g. <c>"\uD800"</c>): valid JSON, but no valid string.</summary>
     /// <param name="field">The field's wire name.</param>
     /// <returns>A <see cref="LicenseHttpErrorCodes.FieldInvalidType"/> error.</returns>
@@ -122,6 +135,7 @@ public partial class LicenseErrorDescriber
         LicenseFieldKind.Timestamp => "an ISO 8601 timestamp such as \"2027-01-01T00:00:00.000Z\"",
         LicenseFieldKind.Status => "one of " + string.Join(", ", Enum.GetValues<LicenseStatus>().Select(s => $"\"{LicenseWireFormat.ToWire(s)}\"")),
         LicenseFieldKind.Metadata => "an object of string values",
+        LicenseFieldKind.Entitlements => "an array of strings",
         _ => "another type",
     };
 

@@ -26,4 +26,7 @@ public enum LicenseFieldKind
 
     /// <summary>An object of string values, or null.</summary>
     Metadata,
+
+    /// <summary>An array of entitlement names (strings), or null.</summary>
+    Entitlements,
 }

@@ -69,7 +69,7 @@ public sealed class LicenseServer : IAsyncDisposable
     /// <summary>The transport to this server: what a socket to it would be.</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
-    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, string? paymentId = null, IReadOnlyDictionary<string, string>? metadata = null)
+    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, IReadOnlyList<string>? entitlements = null, string? paymentId = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var result = await _app.Services.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest
         {
@@ -80,6 +80,7 @@ public sealed class LicenseServer : IAsyncDisposable
             ActivationsLimit = activationsLimit,
             DurationHours = durationHours,
             ActivationMessage = "Thank you! Your license is now active.",
+            Entitlements = entitlements,
         });
         return result.Value!;
     }
