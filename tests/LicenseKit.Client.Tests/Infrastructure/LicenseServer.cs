@@ -75,7 +75,7 @@ public sealed class LicenseServer : IAsyncDisposable
     /// <summary>The transport to this server: what a socket to it would be.</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
-    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, string productId = "prod_hyQQhhNzfEuvv")
+    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, IReadOnlyList<string>? entitlements = null, string productId = "prod_hyQQhhNzfEuvv")
     {
         var result = await _app.Services.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest
         {
@@ -84,6 +84,7 @@ public sealed class LicenseServer : IAsyncDisposable
             ActivationsLimit = activationsLimit,
             DurationHours = durationHours,
             ActivationMessage = "Thank you! Your license is now active.",
+            Entitlements = entitlements,
         });
         return result.Value!;
     }

@@ -61,7 +61,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
             UpdatedAt = now,
             Version = license.Version + 1,
         };
-        var granted = signer is null ? LicenseEntitlements.Empty : await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false);
+        var granted = signer is null ? LicenseEntitlements.Empty : EffectiveEntitlements.Of(license, policy);
         var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(expected, granted), instance, cancellationToken).ConfigureAwait(false);
         var result = await context.Store.ActivateAsync(activation, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
