@@ -72,6 +72,23 @@ public sealed partial class LicenseClient
         await _online.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // A heartbeat keeps this machine's seat (a floating seat's lease is renewed, a node-locked one confirmed) and
+            // brings a fresh token. When it is refused, validation below tells why in the terms a verdict is read in.
+            if (claims.InstanceId is { } instanceId)
+            {
+                var (beat, beatFailure) = await _api.HeartbeatAsync(new HeartbeatRequest(claims.Key, instanceId), cancellationToken).ConfigureAwait(false);
+                if (beatFailure is null)
+                {
+                    return Accept(beat!.SignedLicense, fingerprint);
+                }
+
+                if (beatFailure.Code == LicenseStateCode.ServerUnreachable)
+                {
+                    SetOffline(stored);
+                    return Check() with { Message = beatFailure.Message };
+                }
+            }
+
             var request = new ValidateRequest(claims.Key, claims.InstanceId, claims.InstanceId is null ? fingerprint : null);
             var (response, failure) = await _api.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
             if (failure is null && !response!.Valid)

@@ -16,7 +16,7 @@ namespace LicenseKit.Client;
 /// Thread-safe. Keep one client for the life of the app. <see cref="Check"/> never touches the network;
 /// <see cref="ActivateAsync"/>, <see cref="RefreshAsync"/> and <see cref="DeactivateAsync"/> do, one at a time.
 /// </remarks>
-public sealed partial class LicenseClient : IDisposable
+public sealed partial class LicenseClient : IDisposable, IAsyncDisposable
 {
     private static readonly LicenseState NotActivatedState = new() { Code = LicenseStateCode.NotActivated };
     private static readonly LicenseState FingerprintUnavailableState = new()
@@ -41,6 +41,7 @@ public sealed partial class LicenseClient : IDisposable
     private readonly string _instanceName;
     private readonly double _refreshAfter;
     private readonly TimeSpan _retryInterval;
+    private readonly bool _releaseSeatOnDispose;
     private readonly TimeSpan _checkpointInterval;
     private readonly Lazy<HttpClient>? _ownedHttpClient;
     private readonly SemaphoreSlim _online = new(1, 1);
@@ -96,6 +97,7 @@ public sealed partial class LicenseClient : IDisposable
         _clockSkew = options.ClockSkew;
         _refreshAfter = options.RefreshAfter;
         _retryInterval = options.RetryInterval;
+        _releaseSeatOnDispose = options.ReleaseSeatOnDispose;
         _checkpointInterval = options.CheckpointInterval;
         _instanceName = string.IsNullOrWhiteSpace(options.InstanceName) ? Environment.MachineName : options.InstanceName;
         _storage = options.Storage ?? new FileLicenseTokenStorage(FileLicenseTokenStorage.GetDefaultPath(options.ApplicationName!));
@@ -143,6 +145,23 @@ public sealed partial class LicenseClient : IDisposable
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// Stops the background refresh and, when <see cref="LicenseClientOptions.ReleaseSeatOnDispose"/> is set, gives this
+    /// machine's seat back to the server (best effort: a server that cannot be reached lets the seat's lease lapse), then
+    /// releases what <see cref="Dispose"/> releases.
+    /// </summary>
+    /// <returns>A task that completes once the client is disposed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        StopBackgroundRefresh();
+        if (_releaseSeatOnDispose)
+        {
+            await DeactivateAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        Dispose();
     }
 
     /// <summary>Stops the background refresh, releases the keys and, when the client created it, its <see cref="HttpClient"/>.</summary>

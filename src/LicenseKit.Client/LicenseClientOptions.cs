@@ -57,4 +57,11 @@ public sealed class LicenseClientOptions
     /// restart too. Default one hour; checks in between touch no disk.
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Whether <see cref="LicenseClient.DisposeAsync"/> deactivates this machine on the server, freeing its seat at once,
+    /// and removes the stored license. Meant for floating seats, which the app takes at start-up and gives back on exit;
+    /// leave it off (the default) for a node-locked license the machine keeps across restarts.
+    /// </summary>
+    public bool ReleaseSeatOnDispose { get; set; }
 }

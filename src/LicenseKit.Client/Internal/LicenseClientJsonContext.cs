@@ -12,6 +12,7 @@ namespace LicenseKit.Client.Internal;
 [JsonSerializable(typeof(ValidateRequest))]
 [JsonSerializable(typeof(ValidateResponse))]
 [JsonSerializable(typeof(DeactivateRequest))]
+[JsonSerializable(typeof(HeartbeatRequest))]
 [JsonSerializable(typeof(ProblemResponse))]
 [JsonSerializable(typeof(StoredLicenseFile))]
 internal sealed partial class LicenseClientJsonContext : JsonSerializerContext;

@@ -20,6 +20,9 @@ internal sealed class LicenseServerApi(Func<HttpClient> httpClients, Uri serverU
     public Task<(ValidateResponse? Response, LicenseState? Failure)> ValidateAsync(ValidateRequest request, CancellationToken cancellationToken) =>
         PostAsync("validate", request, LicenseClientJsonContext.Default.ValidateRequest, LicenseClientJsonContext.Default.ValidateResponse, cancellationToken);
 
+    public Task<(ActivateResponse? Response, LicenseState? Failure)> HeartbeatAsync(HeartbeatRequest request, CancellationToken cancellationToken) =>
+        PostAsync("heartbeat", request, LicenseClientJsonContext.Default.HeartbeatRequest, LicenseClientJsonContext.Default.ActivateResponse, cancellationToken);
+
     public async Task<LicenseState?> DeactivateAsync(DeactivateRequest request, CancellationToken cancellationToken)
     {
         var (_, failure) = await PostAsync<DeactivateRequest, object>("deactivate", request, LicenseClientJsonContext.Default.DeactivateRequest, null, cancellationToken).ConfigureAwait(false);

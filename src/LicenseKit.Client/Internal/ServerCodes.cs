@@ -12,6 +12,7 @@ internal static class ServerCodes
         "DISABLED" => LicenseStateCode.Disabled,
         "EXPIRED" => LicenseStateCode.Expired,
         "ARCHIVED" => LicenseStateCode.Archived,
+        "LEASE_EXPIRED" => LicenseStateCode.Deactivated,
 
         // Problem codes of POST …/activate and …/deactivate.
         "LICENSE_KEY_NOT_FOUND" or "LICENSE_NOT_FOUND" => LicenseStateCode.NotFound,

@@ -9,6 +9,9 @@ internal sealed record ActivateRequest(string LicenseKey, string Name, string? F
 /// <summary>The answer of <c>POST …/activate</c>.</summary>
 internal sealed record ActivateResponse(string? Id, string? ActivationMessage, string? SignedLicense, bool SignedLicenseUnavailable = false);
 
+/// <summary>The body of <c>POST …/heartbeat</c>; its answer has the shape of <see cref="ActivateResponse"/>.</summary>
+internal sealed record HeartbeatRequest(string LicenseKey, string LicenseKeyInstanceId);
+
 /// <summary>The body of <c>POST …/validate</c>.</summary>
 internal sealed record ValidateRequest(string LicenseKey, string? LicenseKeyInstanceId, string? Fingerprint);
 

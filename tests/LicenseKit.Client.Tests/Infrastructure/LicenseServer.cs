@@ -22,6 +22,10 @@ public sealed class LicenseServer : IAsyncDisposable
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(7);
     public static readonly Uri ServerUrl = new("http://localhost/licenses/");
 
+    /// <summary>A product whose licenses hold floating seats with this lease.</summary>
+    public const string FloatingProduct = "prod_floating";
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
+
     private readonly WebApplication _app;
 
     private LicenseServer(WebApplication app, FakeTimeProvider time, string publicKeyPem)
@@ -48,7 +52,11 @@ public sealed class LicenseServer : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         var time = new FakeTimeProvider(Start);
-        builder.Services.AddLicenseKit(o => o.BusinessId = BusinessId)
+        builder.Services.AddLicenseKit(o =>
+            {
+                o.BusinessId = BusinessId;
+                o.Products[FloatingProduct] = new LicensePolicyOptions { SeatMode = LicenseSeatMode.Floating, LeaseDuration = Lease };
+            })
             .UseStore(new InMemoryLicenseStore())
             .UseTimeProvider(time)
             .UseKeyGenerator(new SequentialKeyGenerator())
@@ -69,11 +77,11 @@ public sealed class LicenseServer : IAsyncDisposable
     /// <summary>The transport to this server: what a socket to it would be.</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
-    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, IReadOnlyList<string>? entitlements = null, string? paymentId = null, IReadOnlyDictionary<string, string>? metadata = null)
+    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, IReadOnlyList<string>? entitlements = null, string? paymentId = null, IReadOnlyDictionary<string, string>? metadata = null, string productId = "prod_hyQQhhNzfEuvv")
     {
         var result = await _app.Services.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest
         {
-            ProductId = "prod_hyQQhhNzfEuvv",
+            ProductId = productId,
             CustomerId = "cust_3r2FgHXp9",
             PaymentId = paymentId,
             Metadata = metadata,
