@@ -75,13 +75,6 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
                 await RaiseLeasesLapsedAsync(businessId, result, now, cancellationToken).ConfigureAwait(false);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
 
             case InstanceActivationOutcome.ExistingInstance:
@@ -124,13 +117,6 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         {
             case InstanceDeactivationOutcome.Deactivated:
                 Log.InstanceDeactivated(context.Logger, result.Instance!.Id, license.Id);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseDeactivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = result.Instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
                 return context.Succeed(LicenseOperation.Deactivate, result.Instance);
 
             case InstanceDeactivationOutcome.InstanceNotFound:
