@@ -15,7 +15,7 @@ public interface ILicenseEventLog
     /// <summary>
     /// Makes a parked event pending again, due now and with its attempts reset, so the dispatcher delivers it. Answers
     /// <see cref="LicenseErrorCodes.EventNotFound"/> for an unknown id and <see cref="LicenseErrorCodes.EventNotParked"/>
-    /// for an event that is not parked.
+    /// for an event that is neither parked nor re-driven and waiting for its first new attempt (re-driving twice is one re-drive).
     /// </summary>
     /// <param name="eventId">The event id (<c>evt_…</c>).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

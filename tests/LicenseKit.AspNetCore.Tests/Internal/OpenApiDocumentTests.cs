@@ -28,9 +28,12 @@ public sealed class OpenApiDocumentTests
             ("/licenses/{id}", "get", "GetLicense"),
             ("/licenses/{id}", "patch", "UpdateLicense"),
             ("/licenses/{id}/instances", "get", "ListLicenseInstances"),
+            ("/licenses/events", "get", "ListLicenseEvents"),
+            ("/licenses/events/{id}/redrive", "post", "RedriveLicenseEvent"),
             ("/licenses/activate", "post", "ActivateLicense"),
             ("/licenses/deactivate", "post", "DeactivateLicense"),
             ("/licenses/validate", "post", "ValidateLicense"),
+            ("/licenses/heartbeat", "post", "HeartbeatLicense"),
         });
 
         var create = paths.GetProperty("/licenses").GetProperty("post");

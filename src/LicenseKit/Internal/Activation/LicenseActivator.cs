@@ -74,7 +74,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
-                await RaiseLeasesLapsedAsync(businessId, result, now, cancellationToken).ConfigureAwait(false);
+                LogLapsedRemoved(result);
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
 
             case InstanceActivationOutcome.ExistingInstance:

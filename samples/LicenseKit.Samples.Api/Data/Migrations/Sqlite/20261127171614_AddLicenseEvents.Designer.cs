@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensesDbContext))]
-    [Migration("20261127170550_AddLicenseEvents")]
+    [Migration("20261127171614_AddLicenseEvents")]
     partial class AddLicenseEvents
     {
         /// <inheritdoc />
@@ -120,16 +120,25 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_licensekit_licenses_business_key");
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_product_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_product_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_status_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_status_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
+
+                    b.HasIndex(new[] { "BusinessId", "CreatedAt", "Id" }, "ix_licensekit_licenses_business_archived_created")
+                        .HasDatabaseName("ix_licensekit_licenses_business_archived_created")
+                        .HasFilter("archived")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.ToTable("licensekit_licenses", (string)null);
                 });
@@ -271,6 +280,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fingerprint");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -284,6 +297,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnName("name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_licensekit_license_instances_lease");
 
                     b.HasIndex("LicenseId", "Fingerprint")
                         .IsUnique()

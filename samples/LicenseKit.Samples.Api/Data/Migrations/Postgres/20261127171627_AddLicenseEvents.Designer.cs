@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLicensesDbContext))]
-    [Migration("20261127170603_AddLicenseEvents")]
+    [Migration("20261127171627_AddLicenseEvents")]
     partial class AddLicenseEvents
     {
         /// <inheritdoc />
@@ -125,16 +125,25 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ux_licensekit_licenses_business_key");
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_product_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_product_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_status_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_status_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
+
+                    b.HasIndex(new[] { "BusinessId", "CreatedAt", "Id" }, "ix_licensekit_licenses_business_archived_created")
+                        .HasDatabaseName("ix_licensekit_licenses_business_archived_created")
+                        .HasFilter("archived")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.ToTable("licensekit_licenses", (string)null);
                 });
@@ -278,6 +287,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("fingerprint");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_expires_at");
+
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -291,6 +304,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_licensekit_license_instances_lease");
 
                     b.HasIndex("LicenseId", "Fingerprint")
                         .IsUnique()
