@@ -16,7 +16,7 @@ namespace LicenseKit.Benchmarks;
 /// what an iteration allocates (and so how many collections land in it) small and about the same in every iteration.
 /// </remarks>
 [MemoryDiagnoser]
-[InvocationCount(2_048)]
+[InvocationCount(8_192)]
 public class IssueBenchmarks
 {
     private const int PrefilledLicenses = 100_000;

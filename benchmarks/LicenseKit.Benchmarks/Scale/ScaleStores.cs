@@ -18,6 +18,9 @@ public static class ScaleStores
 {
     public const string PostgresConnectionVariable = "LICENSEKIT_POSTGRES_CONNECTION";
 
+    // Loading a million rows with their indexes takes minutes on a busy machine.
+    private const int BuildTimeoutSeconds = 1_800;
+
     private static readonly string CacheFolder = Path.Combine(Path.GetTempPath(), "licensekit-scale");
 
     public static async Task<InMemoryLicenseStore> FillInMemoryAsync(int licenses)
@@ -89,7 +92,7 @@ public static class ScaleStores
 
                 var buildingConnection = new NpgsqlConnectionStringBuilder(server) { Database = building }.ToString();
                 await using (var context = new EntityFrameworkCoreBenchmarkContext(
-                    new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql(buildingConnection).Options))
+                    new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql(buildingConnection, o => o.CommandTimeout(BuildTimeoutSeconds)).Options))
                 {
                     await context.Database.EnsureCreatedAsync();
                     await context.Database.ExecuteSqlRawAsync(
@@ -113,7 +116,7 @@ public static class ScaleStores
 
     private static DbContextOptions<EntityFrameworkCoreBenchmarkContext> SqliteOptions(string file) =>
         new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString())
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString(), o => o.CommandTimeout(BuildTimeoutSeconds))
             .Options;
 
     private static string SchemaHash(DbContextOptions<EntityFrameworkCoreBenchmarkContext> options)
