@@ -43,6 +43,12 @@ public sealed class CachedValidationTests
         seen.Add(await AssertSameAsync(license.Key, instanceId));
         seen.Add(await AssertSameAsync(license.Key, "lki_unknown"));
 
+        // A required entitlement the license lacks is judged on the license read, cached or not.
+        var required = new ValidateLicenseRequest { LicenseKey = license.Key, Entitlements = ["export-pdf"] };
+        var uncached = await _plain.Activator.ValidateAsync(required);
+        (await _cached.Activator.ValidateAsync(required)).Should().Be(uncached);
+        seen.Add(uncached.Code);
+
         (await _cached.Manager.DisableAsync(license.Id)).Succeeded.Should().BeTrue();
         seen.Add(await AssertSameAsync(license.Key, instanceId));
         (await _cached.Manager.EnableAsync(license.Id)).Succeeded.Should().BeTrue();
