@@ -42,6 +42,11 @@ if (builder.Configuration["Licensing:SigningKeyPem"] is { Length: > 0 } signingK
         o.KeyId = builder.Configuration["Licensing:KeyId"] ?? "sample";
     });
 }
+// The validate path served from memory, evicted on every host through Redis when one is configured (docs/caching.md).
+if (builder.Configuration.GetValue("Caching:Enabled", false))
+{
+    licenseKit.AddLicenseCache(o => o.RedisConfiguration = builder.Configuration["Caching:Redis"] is { Length: > 0 } redis ? redis : null);
+}
 
 // Each write records its event in the database with the write; the dispatcher delivers them (to the webhook endpoints
 // when some are configured) with retries, and several instances of this service share the work.

@@ -48,6 +48,7 @@ public static partial class LicenseKitModelBuilderExtensions
             license.Property(l => l.DurationHours).HasColumnName("duration_hours");
             license.Property(l => l.ExpiresAt).HasColumnName("expires_at");
             license.Property(l => l.Metadata).HasColumnName("metadata");
+            license.Property(l => l.Entitlements).HasColumnName("entitlements");
             license.Property(l => l.Archived).HasColumnName("archived");
             license.Property(l => l.CreatedAt).HasColumnName("created_at");
             license.Property(l => l.UpdatedAt).HasColumnName("updated_at");

@@ -87,7 +87,14 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
         var scratch = t_scratch ??= new Scratch();
         scratch.Payload.ResetWrittenCount();
         scratch.Writer.Reset(scratch.Payload);
-        WritePayload(scratch.Writer, license, instance, key.KeyId, now, now + tokenLifetime);
+        // A floating seat's token never outlives its lease: offline, the app would otherwise keep a seat others may hold.
+        var tokenExpiresAt = now + tokenLifetime;
+        if (instance?.LeaseExpiresAt is { } leaseEnd && leaseEnd < tokenExpiresAt)
+        {
+            tokenExpiresAt = leaseEnd;
+        }
+
+        WritePayload(scratch.Writer, license, instance, key.KeyId, now, tokenExpiresAt);
         scratch.Writer.Flush();
         var payload = scratch.Payload.WrittenSpan;
 
@@ -156,6 +163,19 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
         }
 
         writer.WriteEndObject();
+
+        // Written only when the license grants some, so tokens of licenses without entitlements stay as they were.
+        if (license.Entitlements is { Count: > 0 } entitlements)
+        {
+            writer.WriteStartArray("entitlements"u8);
+            foreach (var name in entitlements)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

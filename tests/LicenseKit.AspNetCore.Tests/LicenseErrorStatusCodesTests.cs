@@ -11,6 +11,7 @@ public sealed class LicenseErrorStatusCodesTests
     [TestCase(LicenseErrorCodes.FieldOutOfRange, 400)]
     [TestCase(LicenseErrorCodes.FieldsConflict, 400)]
     [TestCase(LicenseErrorCodes.MetadataTooManyEntries, 400)]
+    [TestCase(LicenseErrorCodes.EntitlementsTooMany, 400)]
     [TestCase(LicenseErrorCodes.InvalidCursor, 400)]
     [TestCase(LicenseHttpErrorCodes.InvalidJson, 400)]
     [TestCase(LicenseHttpErrorCodes.FieldInvalidType, 400)]

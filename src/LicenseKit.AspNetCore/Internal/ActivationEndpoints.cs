@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace LicenseKit.Internal;
 
-/// <summary>The handlers of the client-facing endpoints: activate, deactivate, validate.</summary>
+/// <summary>The handlers of the client-facing endpoints: activate, deactivate, validate, heartbeat.</summary>
 internal static class ActivationEndpoints
 {
     public static async Task<IResult> ActivateAsync(HttpContext http, [FromServices] ILicenseActivator activator, CancellationToken cancellationToken)
@@ -33,6 +33,20 @@ internal static class ActivationEndpoints
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(http, result.Errors);
     }
 
+    public static async Task<IResult> HeartbeatAsync(HttpContext http, [FromServices] ILicenseActivator activator, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodyReader.ReadAsync<HeartbeatBody>(http, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await activator.HeartbeatAsync(body!.ToRequest(), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded
+            ? TypedResults.Json(ActivationResponse.From(result.Value), LicenseKitHttpJsonContext.Default.ActivationResponse)
+            : Problems.From(http, result.Errors);
+    }
+
     public static async Task<IResult> ValidateAsync(
         HttpContext http, [FromServices] ILicenseActivator activator, [FromServices] IOptions<LicenseKitHttpOptions> options, CancellationToken cancellationToken)
     {
@@ -43,12 +57,13 @@ internal static class ActivationEndpoints
         }
 
         var result = await activator.ValidateAsync(body!.ToRequest(), cancellationToken).ConfigureAwait(false);
+        var entitlements = result.Entitlements.Count == 0 ? null : result.Entitlements.ToArray();
         return options.Value.DiscloseCustomerDataToKeyHolders
             ? TypedResults.Json(
-                new ValidationResponse<License>(result.Valid, result.Code, result.License, result.SignedLicense),
+                new ValidationResponse<License>(result.Valid, result.Code, result.License, result.SignedLicense, entitlements),
                 LicenseKitHttpJsonContext.Default.DetailedValidationResponse)
             : TypedResults.Json(
-                new ValidationResponse<KeyHolderLicense>(result.Valid, result.Code, result.License is { } license ? KeyHolderLicense.From(license) : null, result.SignedLicense),
+                new ValidationResponse<KeyHolderLicense>(result.Valid, result.Code, result.License is { } license ? KeyHolderLicense.From(license) : null, result.SignedLicense, entitlements),
                 LicenseKitHttpJsonContext.Default.KeyHolderValidationResponse);
     }
 }

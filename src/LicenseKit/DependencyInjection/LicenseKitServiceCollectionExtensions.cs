@@ -70,6 +70,7 @@ public static class LicenseKitServiceCollectionExtensions
         services.TryAddScoped<ILicenseIssuer, LicenseIssuer>();
         services.TryAddScoped<ILicenseManager, LicenseManager>();
         services.TryAddScoped<ILicenseActivator, LicenseActivator>();
+        services.TryAddScoped<ILicenseLeaseSweeper, LicenseLeaseSweeper>();
         AddEvents(services);
 
         return new LicenseKitBuilder(services);

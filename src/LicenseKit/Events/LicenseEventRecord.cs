@@ -95,6 +95,16 @@ public sealed record LicenseEventRecord
     public static LicenseEventRecord Deactivated(License license, LicenseInstance instance) =>
         New(LicenseEventTypes.Deactivated, license, new LicenseEventData { License = license, LicenseVersion = license.Version, Instance = instance });
 
+    /// <summary>
+    /// The record of the removal of an instance whose floating-seat lease lapsed, by an activation that took its seat or
+    /// by a sweep: a deactivation with <see cref="LicenseDeactivationReason.LeaseExpired"/>.
+    /// </summary>
+    /// <param name="license">The license after the removal (after the whole write that removed it).</param>
+    /// <param name="instance">The removed instance.</param>
+    /// <returns>A pending record with a new id.</returns>
+    public static LicenseEventRecord LeaseLapsed(License license, LicenseInstance instance) =>
+        New(LicenseEventTypes.Deactivated, license, new LicenseEventData { License = license, LicenseVersion = license.Version, Instance = instance, LeaseLapsed = true });
+
     /// <summary>The event this record holds, as the handlers receive it.</summary>
     /// <returns>The event.</returns>
     /// <exception cref="InvalidOperationException">The type or payload is not one this version reads.</exception>
@@ -109,7 +119,15 @@ public sealed record LicenseEventRecord
             LicenseEventTypes.Updated => new LicenseUpdated { EventId = Id, BusinessId = BusinessId, OccurredAt = OccurredAt, License = license, Previous = Previous(data) },
             LicenseEventTypes.StatusChanged => new LicenseStatusChanged { EventId = Id, BusinessId = BusinessId, OccurredAt = OccurredAt, License = license, Previous = Previous(data) },
             LicenseEventTypes.Activated => new LicenseActivated { EventId = Id, BusinessId = BusinessId, OccurredAt = OccurredAt, License = license, Instance = data.Instance! },
-            LicenseEventTypes.Deactivated => new LicenseDeactivated { EventId = Id, BusinessId = BusinessId, OccurredAt = OccurredAt, License = license, Instance = data.Instance! },
+            LicenseEventTypes.Deactivated => new LicenseDeactivated
+            {
+                EventId = Id,
+                BusinessId = BusinessId,
+                OccurredAt = OccurredAt,
+                License = license,
+                Instance = data.Instance!,
+                Reason = data.LeaseLapsed ? LicenseDeactivationReason.LeaseExpired : LicenseDeactivationReason.Requested,
+            },
             _ => throw new InvalidOperationException($"Event {Id} has the type '{Type}', which this version does not read."),
         };
 

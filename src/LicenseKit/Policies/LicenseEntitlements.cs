@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Text.Json.Serialization;
+using LicenseKit.Serialization;
 
 namespace LicenseKit;
 
@@ -7,6 +9,7 @@ namespace LicenseKit;
 /// compare ordinally (case-sensitive) and enumerate in ordinal order, so two sets with the same names are equal and
 /// serialize the same way whatever order they were given in.
 /// </summary>
+[JsonConverter(typeof(LicenseEntitlementsJsonConverter))]
 public sealed class LicenseEntitlements : IReadOnlyCollection<string>, IEquatable<LicenseEntitlements>
 {
     private readonly string[] _names;

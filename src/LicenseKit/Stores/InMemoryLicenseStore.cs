@@ -133,6 +133,11 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
                 UpdatedAt = activation.Now,
                 Version = license.Version + 1,
             };
+            foreach (var removed in lapsed)
+            {
+                RecordEvent(LicenseEventRecord.LeaseLapsed(entry.License, removed));
+            }
+
             RecordEvent(LicenseEventRecord.Activated(entry.License, activation.Instance));
             return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Activated, entry.License, activation.Instance) { RemovedLapsedInstances = lapsed });
         }

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Deactivated instance {InstanceId} of license {LicenseId}.")]
     public static partial void InstanceDeactivated(ILogger logger, string instanceId, string licenseId);
+
+    [LoggerMessage(7, LogLevel.Information, "Removed instance {InstanceId} of license {LicenseId}: its lease lapsed.")]
+    public static partial void LapsedInstanceRemoved(ILogger logger, string instanceId, string licenseId);
 }

@@ -17,4 +17,8 @@ internal sealed record LicenseEventData
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LicenseInstance? Instance { get; init; }
+
+    /// <summary>A deactivation because the instance's floating-seat lease lapsed (<see cref="LicenseDeactivationReason.LeaseExpired"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool LeaseLapsed { get; init; }
 }

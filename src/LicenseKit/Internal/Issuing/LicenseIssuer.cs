@@ -26,6 +26,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         var idempotency = request.IdempotencyKey is { } idempotencyKey ? new LicenseIdempotency(idempotencyKey, RequestHash.Compute(request)) : null;
         var customKey = request.Key?.Trim();
         var metadata = LicenseMetadata.From(request.Metadata);
+        var entitlements = EffectiveEntitlements.OwnOf(request.Entitlements);
 
         for (var attempt = 1; attempt <= context.Options.MaxKeyGenerationAttempts; attempt++)
         {
@@ -42,11 +43,13 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 ActivationMessage = request.ActivationMessage,
                 InstancesCount = 0,
                 DurationHours = durationHours,
-                ExpiresAt = durationHours is { } hours ? now.AddHours(hours) : null,
+                // A term that starts at the first activation has no expiry until then (the activation sets it).
+                ExpiresAt = durationHours is { } hours && policy is not { ExpirationBasis: LicenseExpirationBasis.FromFirstActivation } ? now.AddHours(hours) : null,
                 Metadata = metadata,
                 Archived = false,
                 CreatedAt = now,
                 UpdatedAt = now,
+                Entitlements = entitlements,
                 Version = 1,
             };
 
@@ -88,6 +91,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         ValidateCustomKey(ref errors, request.Key?.Trim());
         InputValidator.OptionalText(context.Describe, ref errors, request.ActivationMessage, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
         InputValidator.Metadata(context.Describe, ref errors, request.Metadata);
+        InputValidator.Entitlements(context.Describe, ref errors, request.Entitlements);
         InputValidator.OptionalText(context.Describe, ref errors, request.IdempotencyKey, "idempotency_key", LicenseLimits.MaxIdempotencyKeyLength);
         return errors;
     }

@@ -179,6 +179,11 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             InputValidator.Metadata(context.Describe, ref errors, update.Metadata.Value);
         }
 
+        if (update.Entitlements.HasValue)
+        {
+            InputValidator.Entitlements(context.Describe, ref errors, update.Entitlements.Value);
+        }
+
         return errors;
     }
 
@@ -227,6 +232,11 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         if (update.Metadata.HasValue)
         {
             next = next with { Metadata = LicenseMetadata.From(update.Metadata.Value) };
+        }
+
+        if (update.Entitlements.HasValue)
+        {
+            next = next with { Entitlements = EffectiveEntitlements.OwnOf(update.Entitlements.Value) };
         }
 
         if (update.Archived.HasValue)

@@ -61,6 +61,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("duration_hours");
 
+                    b.Property<string>("Entitlements")
+                        .HasColumnType("text")
+                        .HasColumnName("entitlements");
+
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("bigint")
                         .HasColumnName("expires_at");

@@ -56,6 +56,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("duration_hours");
 
+                    b.Property<string>("Entitlements")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entitlements");
+
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
