@@ -47,6 +47,15 @@ if (builder.Configuration.GetValue("Caching:Enabled", false))
 {
     licenseKit.AddLicenseCache(o => o.RedisConfiguration = builder.Configuration["Caching:Redis"] is { Length: > 0 } redis ? redis : null);
 }
+
+// Each write records its event in the database with the write; the dispatcher delivers them (to the webhook endpoints
+// when some are configured) with retries, and several instances of this service share the work.
+licenseKit.AddEventDispatcher(o => builder.Configuration.GetSection("Events").Bind(o));
+if (builder.Configuration.GetSection("Webhooks:Endpoints").Exists())
+{
+    licenseKit.AddWebhooks(o => builder.Configuration.GetSection("Webhooks").Bind(o));
+}
+
 builder.Services.AddOpenApi(o => o.AddLicenseKitSchemas());
 
 var app = builder.Build();

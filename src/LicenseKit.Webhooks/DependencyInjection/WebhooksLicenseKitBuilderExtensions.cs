@@ -13,7 +13,8 @@ public static class WebhooksLicenseKitBuilderExtensions
 {
     /// <summary>
     /// Registers <see cref="LicenseWebhookSender"/>, as itself and as an <see cref="ILicenseEventHandler"/>, so each
-    /// license event is posted to the configured endpoints, signed per the Standard Webhooks specification, through a
+    /// license event the event dispatcher delivers (<c>AddEventDispatcher()</c>, retried with the same <c>webhook-id</c>
+    /// until it lands or is parked) is posted to the configured endpoints, signed per the Standard Webhooks specification, through a
     /// named <see cref="HttpClient"/> (<see cref="LicenseWebhookSender.HttpClientName"/>) with a total timeout, retries
     /// with exponential backoff and jitter, and a per-attempt timeout. Options are validated at startup. Calling it again
     /// only applies the extra configuration.
