@@ -13,7 +13,7 @@ public static class LicenseErrorStatusCodes
     /// <param name="code">A stable error code.</param>
     /// <returns>
     /// 400 for invalid input, 401 when the caller's business cannot be resolved, 404 for an unknown license, key or
-    /// instance, 409 for a duplicate key, a reused idempotency key or a concurrent write, 413 for a body over
+    /// instance or event, 409 for a duplicate key, a reused idempotency key, a concurrent write or re-driving an event that is not parked, 413 for a body over
     /// <see cref="LicenseKitHttpLimits.MaxRequestBodyBytes"/>, 415 for a body that is not JSON, 422 for a refused state change or activation
     /// (limit reached, status transition, disabled, revoked, expired, archived, a lapsed lease), 500 when no unique key could be
     /// generated; 422 for a code this version does not know.
@@ -27,6 +27,7 @@ public static class LicenseErrorStatusCodes
             or LicenseErrorCodes.FieldOutOfRange
             or LicenseErrorCodes.FieldsConflict
             or LicenseErrorCodes.MetadataTooManyEntries
+            or LicenseErrorCodes.EntitlementsTooMany
             or LicenseErrorCodes.InvalidCursor
             or LicenseHttpErrorCodes.InvalidJson
             or LicenseHttpErrorCodes.FieldInvalidType
@@ -35,10 +36,12 @@ public static class LicenseErrorStatusCodes
         LicenseHttpErrorCodes.BusinessNotResolved => StatusCodes.Status401Unauthorized,
         LicenseErrorCodes.LicenseNotFound
             or LicenseErrorCodes.LicenseKeyNotFound
-            or LicenseErrorCodes.InstanceNotFound => StatusCodes.Status404NotFound,
+            or LicenseErrorCodes.InstanceNotFound
+            or LicenseErrorCodes.EventNotFound => StatusCodes.Status404NotFound,
         LicenseErrorCodes.DuplicateKey
             or LicenseErrorCodes.IdempotencyKeyConflict
-            or LicenseErrorCodes.ConcurrencyConflict => StatusCodes.Status409Conflict,
+            or LicenseErrorCodes.ConcurrencyConflict
+            or LicenseErrorCodes.EventNotParked => StatusCodes.Status409Conflict,
         LicenseHttpErrorCodes.RequestBodyTooLarge => StatusCodes.Status413PayloadTooLarge,
         LicenseHttpErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         LicenseErrorCodes.LicenseKeyLimitReached

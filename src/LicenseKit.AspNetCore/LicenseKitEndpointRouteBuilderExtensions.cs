@@ -18,8 +18,9 @@ public static class LicenseKitEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the vendor-side management API: <c>POST {prefix}</c> (create, honouring <c>Idempotency-Key</c>),
     /// <c>GET {prefix}</c> (list with filters and a cursor), <c>GET {prefix}/{id}</c>, <c>PATCH {prefix}/{id}</c>
-    /// (JSON merge patch, <c>If-Match</c>) and <c>GET {prefix}/{id}/instances</c>. Protect it: these endpoints issue
-    /// and change licenses.
+    /// (JSON merge patch, <c>If-Match</c>), <c>GET {prefix}/{id}/instances</c>, and the recorded events:
+    /// <c>GET {prefix}/events</c> (the feed after a cursor) and <c>POST {prefix}/events/{id}/redrive</c> (a parked event).
+    /// Protect it: these endpoints issue and change licenses.
     /// </summary>
     /// <param name="endpoints">The host's route builder, e.g. the <c>WebApplication</c>.</param>
     /// <param name="prefix">The route prefix. Default <c>/licenses</c>.</param>
@@ -75,6 +76,7 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .Produces<LicenseInstanceListResponse>(StatusCodes.Status200OK, Json)
             .ProducesLicenseProblem(StatusCodes.Status404NotFound);
 
+        MapEvents(group);
         return group;
     }
 
@@ -126,5 +128,24 @@ public static class LicenseKitEndpointRouteBuilderExtensions
             .ProducesLicenseProblem(StatusCodes.Status422UnprocessableEntity);
 
         return group;
+    }
+
+    private static void MapEvents(RouteGroupBuilder group)
+    {
+        group.MapGet("/events", EventEndpoints.ListAsync)
+            .WithName("ListLicenseEvents")
+            .WithSummary("Read the recorded license events after a cursor")
+            .WithDescription("Oldest first: every write's event (license_key.created, .updated, .status_changed, .activated, .deactivated) with its data and delivery state. Store next_cursor and pass it as after on the next poll; it is returned even when no event is new. state filters (PARKED lists the events that need a re-drive).")
+            .WithQueryParameters(ListEventsQuery.Parameters)
+            .Produces<LicenseEventListResponse>(StatusCodes.Status200OK, Json)
+            .ProducesLicenseProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/events/{id}/redrive", EventEndpoints.RedriveAsync)
+            .WithName("RedriveLicenseEvent")
+            .WithSummary("Deliver a parked license event again")
+            .WithDescription("Makes a parked event pending, due now with its attempts reset; the dispatcher delivers it with the same id. 409 EVENT_NOT_PARKED for an event that is not parked.")
+            .Produces<LicenseEventResponse>(StatusCodes.Status200OK, Json)
+            .ProducesLicenseProblem(StatusCodes.Status404NotFound)
+            .ProducesLicenseProblem(StatusCodes.Status409Conflict);
     }
 }

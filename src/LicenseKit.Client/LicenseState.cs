@@ -30,6 +30,18 @@ public sealed record LicenseState
     /// <summary>A message to show or log: the license's activation message after an activation, or the server's or network's explanation of a failure.</summary>
     public string? Message { get; init; }
 
+    /// <summary>
+    /// Whether the app may use the feature <paramref name="name"/>: it is licensed (<see cref="IsLicensed"/>) and the
+    /// signed license grants the entitlement (its product's or its own). Checked offline against the verified token.
+    /// </summary>
+    /// <param name="name">The entitlement name, e.g. <c>export-pdf</c>.</param>
+    /// <returns><see langword="true"/> when licensed and the entitlement is granted.</returns>
+    public bool HasEntitlement(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return IsLicensed && Claims?.HasEntitlement(name) == true;
+    }
+
     /// <inheritdoc />
     public override string ToString() => ValidUntil is { } until ? $"{Code} (until {until:O})" : Code.ToString();
 }

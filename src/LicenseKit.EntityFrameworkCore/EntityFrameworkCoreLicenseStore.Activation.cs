@@ -94,6 +94,12 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
             }
 
             var license = await FindLicenseAsync(activation.BusinessId, activation.LicenseId, cancellationToken).ConfigureAwait(false);
+            foreach (var lapsed in removed)
+            {
+                await RecordEventAsync(LicenseEventRecord.LeaseLapsed(license!, lapsed), cancellationToken).ConfigureAwait(false);
+            }
+
+            await RecordEventAsync(LicenseEventRecord.Activated(license!, activation.Instance), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new InstanceActivationResult(InstanceActivationOutcome.Activated, license!, activation.Instance) { RemovedLapsedInstances = removed };
         }

@@ -70,6 +70,7 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
 
                 await StoreExecution.ExecuteAsync(_statements.ReleaseSlot(connection, businessId, licenseId, now), cancellationToken).ConfigureAwait(false);
                 var updated = await FindLicenseAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+                await RecordEventAsync(lapsedOnly ? LicenseEventRecord.LeaseLapsed(updated!, instance!) : LicenseEventRecord.Deactivated(updated!, instance!), cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, updated!, instance);
             }

@@ -4,7 +4,7 @@ using LicenseKit.EntityFrameworkCore.Internal;
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>Opts a host's <see cref="DbContext"/> in to the LicenseKit tables.</summary>
-public static class LicenseKitModelBuilderExtensions
+public static partial class LicenseKitModelBuilderExtensions
 {
     /// <summary>The table of licenses.</summary>
     public const string LicensesTable = "licensekit_licenses";
@@ -14,6 +14,9 @@ public static class LicenseKitModelBuilderExtensions
 
     /// <summary>The table of idempotency records of license creation.</summary>
     public const string IdempotencyTable = "licensekit_idempotency";
+
+    /// <summary>The table of events recorded with each write, until delivered and pruned.</summary>
+    public const string EventsTable = "licensekit_license_events";
 
     /// <summary>
     /// Adds the LicenseKit entities to the model: licenses, activation instances and idempotency records, with their
@@ -45,6 +48,7 @@ public static class LicenseKitModelBuilderExtensions
             license.Property(l => l.DurationHours).HasColumnName("duration_hours");
             license.Property(l => l.ExpiresAt).HasColumnName("expires_at");
             license.Property(l => l.Metadata).HasColumnName("metadata");
+            license.Property(l => l.Entitlements).HasColumnName("entitlements");
             license.Property(l => l.Archived).HasColumnName("archived");
             license.Property(l => l.CreatedAt).HasColumnName("created_at");
             license.Property(l => l.UpdatedAt).HasColumnName("updated_at");
@@ -94,6 +98,7 @@ public static class LicenseKitModelBuilderExtensions
             record.HasOne<LicenseEntity>().WithMany().HasForeignKey(r => r.LicenseId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        UseLicenseKitEvents(modelBuilder);
         return modelBuilder;
     }
 }

@@ -163,6 +163,19 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
         }
 
         writer.WriteEndObject();
+
+        // Written only when the license grants some, so tokens of licenses without entitlements stay as they were.
+        if (license.Entitlements is { Count: > 0 } entitlements)
+        {
+            writer.WriteStartArray("entitlements"u8);
+            foreach (var name in entitlements)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

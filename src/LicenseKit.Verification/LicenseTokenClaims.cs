@@ -57,6 +57,29 @@ public sealed record LicenseTokenClaims
     /// <summary>The license metadata (<c>metadata</c>), e.g. entitlements; empty when the license has none.</summary>
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
+    /// <summary>
+    /// The entitlements the license grants (<c>entitlements</c>), its product's and its own together, in ordinal order;
+    /// empty when it grants none.
+    /// </summary>
+    public IReadOnlyList<string> Entitlements { get; init; } = [];
+
+    /// <summary>Whether the license grants <paramref name="name"/> (ordinal comparison), e.g. to unlock a feature offline.</summary>
+    /// <param name="name">The entitlement name, e.g. <c>export-pdf</c>.</param>
+    /// <returns><see langword="true"/> when <see cref="Entitlements"/> holds the name.</returns>
+    public bool HasEntitlement(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var entitlement in Entitlements)
+        {
+            if (string.Equals(entitlement, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <see cref="Status"/> is <c>ACTIVE</c>.</summary>
     public bool IsActive => string.Equals(Status, "ACTIVE", StringComparison.Ordinal);
 }

@@ -38,4 +38,7 @@ public enum LicenseTokenCode
 
     /// <summary>A fingerprint was asked for and the token is not bound to it.</summary>
     FingerprintMismatch = 10,
+
+    /// <summary>Entitlements were required and the token's license does not grant one of them.</summary>
+    EntitlementMissing = 11,
 }

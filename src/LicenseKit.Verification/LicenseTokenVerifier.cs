@@ -101,7 +101,18 @@ public sealed class LicenseTokenVerifier : IDisposable
     /// <param name="token">The token as received from the server; any string, <see langword="null"/> included.</param>
     /// <param name="fingerprint">This device's fingerprint; when given, the token must be bound to exactly this value.</param>
     /// <returns>The result with its code, and the claims once the signature is verified.</returns>
-    public LicenseTokenVerificationResult Verify(string? token, string? fingerprint = null)
+    public LicenseTokenVerificationResult Verify(string? token, string? fingerprint = null) => Verify(token, fingerprint, requiredEntitlements: null);
+
+    /// <summary>
+    /// Verifies <paramref name="token"/> like <see cref="Verify(string?, string?)"/> and, once every other check passed,
+    /// that its license grants each of <paramref name="requiredEntitlements"/>
+    /// (<see cref="LicenseTokenCode.EntitlementMissing"/> otherwise), e.g. before unlocking a feature offline. Never throws.
+    /// </summary>
+    /// <param name="token">The token as received from the server; any string, <see langword="null"/> included.</param>
+    /// <param name="fingerprint">This device's fingerprint; when given, the token must be bound to exactly this value.</param>
+    /// <param name="requiredEntitlements">The entitlement names the license must grant; <see langword="null"/> or empty requires none.</param>
+    /// <returns>The result with its code, and the claims once the signature is verified.</returns>
+    public LicenseTokenVerificationResult Verify(string? token, string? fingerprint, IReadOnlyCollection<string>? requiredEntitlements)
     {
         if (string.IsNullOrEmpty(token) || token.Length > TokenEncoding.MaxTokenLength)
         {
@@ -190,7 +201,7 @@ public sealed class LicenseTokenVerifier : IDisposable
                 return LicenseTokenVerificationResult.Failure(LicenseTokenCode.BadSignature);
             }
 
-            return new LicenseTokenVerificationResult(Evaluate(claims, fingerprint), claims);
+            return new LicenseTokenVerificationResult(Evaluate(claims, fingerprint, requiredEntitlements), claims);
         }
         finally
         {
@@ -210,7 +221,7 @@ public sealed class LicenseTokenVerifier : IDisposable
         }
     }
 
-    private LicenseTokenCode Evaluate(LicenseTokenClaims claims, string? fingerprint)
+    private LicenseTokenCode Evaluate(LicenseTokenClaims claims, string? fingerprint, IReadOnlyCollection<string>? requiredEntitlements)
     {
         var now = _timeProvider.GetUtcNow();
         if (!claims.IsActive)
@@ -236,6 +247,11 @@ public sealed class LicenseTokenVerifier : IDisposable
         if (fingerprint is not null && !string.Equals(fingerprint, claims.Fingerprint, StringComparison.Ordinal))
         {
             return LicenseTokenCode.FingerprintMismatch;
+        }
+
+        if (requiredEntitlements is not null && requiredEntitlements.Any(name => name is null || !claims.HasEntitlement(name)))
+        {
+            return LicenseTokenCode.EntitlementMissing;
         }
 
         return LicenseTokenCode.Valid;

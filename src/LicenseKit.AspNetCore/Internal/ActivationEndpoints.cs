@@ -57,12 +57,13 @@ internal static class ActivationEndpoints
         }
 
         var result = await activator.ValidateAsync(body!.ToRequest(), cancellationToken).ConfigureAwait(false);
+        var entitlements = result.Entitlements.Count == 0 ? null : result.Entitlements.ToArray();
         return options.Value.DiscloseCustomerDataToKeyHolders
             ? TypedResults.Json(
-                new ValidationResponse<License>(result.Valid, result.Code, result.License, result.SignedLicense),
+                new ValidationResponse<License>(result.Valid, result.Code, result.License, result.SignedLicense, entitlements),
                 LicenseKitHttpJsonContext.Default.DetailedValidationResponse)
             : TypedResults.Json(
-                new ValidationResponse<KeyHolderLicense>(result.Valid, result.Code, result.License is { } license ? KeyHolderLicense.From(license) : null, result.SignedLicense),
+                new ValidationResponse<KeyHolderLicense>(result.Valid, result.Code, result.License is { } license ? KeyHolderLicense.From(license) : null, result.SignedLicense, entitlements),
                 LicenseKitHttpJsonContext.Default.KeyHolderValidationResponse);
     }
 }

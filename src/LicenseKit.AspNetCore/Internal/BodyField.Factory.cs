@@ -25,6 +25,9 @@ internal static class BodyField
     public static BodyField<TBody> Metadata<TBody>(string name, Action<TBody, IReadOnlyDictionary<string, string>?> set) =>
         Of(name, FieldKind.Metadata, false, static (FieldReader r, JsonProperty p, out IReadOnlyDictionary<string, string>? v) => r.TryMetadata(p, out v), set);
 
+    public static BodyField<TBody> Entitlements<TBody>(string name, Action<TBody, IReadOnlyList<string>?> set) =>
+        Of(name, FieldKind.Entitlements, false, static (FieldReader r, JsonProperty p, out IReadOnlyList<string>? v) => r.TryEntitlements(p, out v), set);
+
     // The value reaches the body only when the reader accepted it; otherwise the reader recorded why.
     private static BodyField<TBody> Of<TBody, T>(string name, FieldKind kind, bool required, TryRead<T> tryRead, Action<TBody, T> set) =>
         new(name, kind, required, (reader, property, body) =>

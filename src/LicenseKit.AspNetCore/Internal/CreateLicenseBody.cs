@@ -18,7 +18,8 @@ internal sealed class CreateLicenseBody : IRequestBody<CreateLicenseBody>
         BodyField.String<CreateLicenseBody>("key", (b, v) => b.Key = v),
         BodyField.String<CreateLicenseBody>("payment_id", (b, v) => b.PaymentId = v),
         BodyField.String<CreateLicenseBody>("activation_message", (b, v) => b.ActivationMessage = v),
-        BodyField.Metadata<CreateLicenseBody>("metadata", (b, v) => b.Metadata = v));
+        BodyField.Metadata<CreateLicenseBody>("metadata", (b, v) => b.Metadata = v),
+        BodyField.Entitlements<CreateLicenseBody>("entitlements", (b, v) => b.Entitlements = v));
 
     public string? ProductId { get; private set; }
 
@@ -36,6 +37,8 @@ internal sealed class CreateLicenseBody : IRequestBody<CreateLicenseBody>
 
     public IReadOnlyDictionary<string, string>? Metadata { get; private set; }
 
+    public IReadOnlyList<string>? Entitlements { get; private set; }
+
     public string? IdempotencyKey { get; private set; }
 
     public void Complete(HttpRequest request, FieldReader fields) =>
@@ -51,6 +54,7 @@ internal sealed class CreateLicenseBody : IRequestBody<CreateLicenseBody>
         PaymentId = PaymentId,
         ActivationMessage = ActivationMessage,
         Metadata = Metadata,
+        Entitlements = Entitlements,
         IdempotencyKey = IdempotencyKey,
     };
 }

@@ -20,4 +20,7 @@ internal enum FieldKind
 
     /// <summary>An object of string values, or null.</summary>
     Metadata,
+
+    /// <summary>An array of entitlement names (strings), or null.</summary>
+    Entitlements,
 }

@@ -172,6 +172,44 @@ internal sealed class FieldReader
         return true;
     }
 
+    /// <summary>An array of strings (entitlement names, checked by the core), or null.</summary>
+    public bool TryEntitlements(JsonProperty property, out IReadOnlyList<string>? value)
+    {
+        value = null;
+        if (property.Value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (property.Value.ValueKind != JsonValueKind.Array)
+        {
+            return WrongType(property, "an array of strings");
+        }
+
+        var names = new List<string>(property.Value.GetArrayLength());
+        foreach (var item in property.Value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{property.Name}' must hold strings only.", property.Name);
+                return false;
+            }
+
+            try
+            {
+                names.Add(item.GetString()!);
+            }
+            catch (InvalidOperationException)
+            {
+                Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{property.Name}' holds a value that is not a valid Unicode string.", property.Name);
+                return false;
+            }
+        }
+
+        value = names;
+        return true;
+    }
+
     /// <summary>The wire spellings of the statuses, for messages and the document.</summary>
     public static IEnumerable<string> StatusSpellings => Enum.GetValues<LicenseStatus>().Select(LicenseWireFormat.ToWire);
 

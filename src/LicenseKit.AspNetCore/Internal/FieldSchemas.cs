@@ -20,6 +20,12 @@ internal static class FieldSchemas
                 Type = JsonSchemaType.Object | JsonSchemaType.Null,
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String },
             },
+            FieldKind.Entitlements => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array | JsonSchemaType.Null,
+                MaxItems = LicenseLimits.MaxEntitlements,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = LicenseLimits.MaxEntitlementNameLength },
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 

@@ -17,6 +17,8 @@ namespace LicenseKit.Internal;
 [JsonSerializable(typeof(ActivationResponse))]
 [JsonSerializable(typeof(ValidationResponse<KeyHolderLicense>), TypeInfoPropertyName = "KeyHolderValidationResponse")]
 [JsonSerializable(typeof(ValidationResponse<License>), TypeInfoPropertyName = "DetailedValidationResponse")]
+[JsonSerializable(typeof(LicenseEventListResponse))]
+[JsonSerializable(typeof(LicenseEventResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
 [JsonSerializable(typeof(IReadOnlyList<ProblemError>))]
 internal sealed partial class LicenseKitHttpJsonContext : JsonSerializerContext;

@@ -13,6 +13,7 @@ internal sealed class UpdateLicenseBody : IRequestBody<UpdateLicenseBody>
         BodyField.Integer<UpdateLicenseBody>("duration_hours", (b, v) => b.Update = b.Update with { DurationHours = v }),
         BodyField.String<UpdateLicenseBody>("activation_message", (b, v) => b.Update = b.Update with { ActivationMessage = v }),
         BodyField.Metadata<UpdateLicenseBody>("metadata", (b, v) => b.Update = b.Update with { Metadata = new Optional<IReadOnlyDictionary<string, string>?>(v) }),
+        BodyField.Entitlements<UpdateLicenseBody>("entitlements", (b, v) => b.Update = b.Update with { Entitlements = new Optional<IReadOnlyList<string>?>(v) }),
         BodyField.Boolean<UpdateLicenseBody>("archived", (b, v) => b.Update = b.Update with { Archived = v }));
 
     public LicenseUpdate Update { get; private set; } = new();

@@ -11,13 +11,16 @@ internal sealed class ValidateBody : IRequestBody<ValidateBody>
     public static BodyFields<ValidateBody> Fields { get; } = new(
         LicenseKeyField,
         BodyField.String<ValidateBody>("license_key_instance_id", (b, v) => b.InstanceId = v),
-        BodyField.String<ValidateBody>("fingerprint", (b, v) => b.Fingerprint = v));
+        BodyField.String<ValidateBody>("fingerprint", (b, v) => b.Fingerprint = v),
+        BodyField.Entitlements<ValidateBody>("entitlements", (b, v) => b.Entitlements = v));
 
     public string? LicenseKey { get; private set; }
 
     public string? InstanceId { get; private set; }
 
     public string? Fingerprint { get; private set; }
+
+    public IReadOnlyList<string>? Entitlements { get; private set; }
 
     /// <summary>Validation answers any key with a code, but a request without one is malformed rather than "not found".</summary>
     public void Complete(HttpRequest request, FieldReader fields)
@@ -29,5 +32,5 @@ internal sealed class ValidateBody : IRequestBody<ValidateBody>
     }
 
     public ValidateLicenseRequest ToRequest() =>
-        new() { LicenseKey = LicenseKey!, LicenseKeyInstanceId = InstanceId, Fingerprint = Fingerprint };
+        new() { LicenseKey = LicenseKey!, LicenseKeyInstanceId = InstanceId, Fingerprint = Fingerprint, Entitlements = Entitlements };
 }

@@ -31,6 +31,9 @@ internal sealed class LicenseEntity
 
     public string? Metadata { get; set; }
 
+    /// <summary>The license's own entitlements, space-separated in ordinal order; <see langword="null"/> for none.</summary>
+    public string? Entitlements { get; set; }
+
     public bool Archived { get; set; }
 
     public long CreatedAt { get; set; }

@@ -45,6 +45,7 @@ internal static class LicenseMapper
         DurationHours = license.DurationHours,
         ExpiresAt = license.ExpiresAt is { } expiresAt ? ToUnixMs(expiresAt) : null,
         Metadata = SerializeMetadata(license.Metadata),
+        Entitlements = SerializeEntitlements(license.Entitlements),
         Archived = license.Archived,
         CreatedAt = ToUnixMs(license.CreatedAt),
         UpdatedAt = ToUnixMs(license.UpdatedAt),
@@ -67,6 +68,7 @@ internal static class LicenseMapper
         DurationHours = entity.DurationHours,
         ExpiresAt = entity.ExpiresAt is { } expiresAt ? FromUnixMs(expiresAt) : null,
         Metadata = DeserializeMetadata(entity.Metadata),
+        Entitlements = DeserializeEntitlements(entity.Entitlements),
         Archived = entity.Archived,
         CreatedAt = FromUnixMs(entity.CreatedAt),
         UpdatedAt = FromUnixMs(entity.UpdatedAt),
@@ -125,6 +127,13 @@ internal static class LicenseMapper
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    // Names hold no spaces (LicenseEntitlements.IsValidName), so one space separates them; an empty set is stored as null.
+    public static string? SerializeEntitlements(LicenseEntitlements? entitlements) =>
+        entitlements is { Count: > 0 } ? string.Join(' ', entitlements) : null;
+
+    public static LicenseEntitlements? DeserializeEntitlements(string? names) =>
+        string.IsNullOrEmpty(names) ? null : new LicenseEntitlements(names.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     public static LicenseMetadata? DeserializeMetadata(string? json)
     {

@@ -11,6 +11,8 @@ internal static class LicenseTokenPayloadReader
 {
     private const int MaxMetadataEntries = 1000;
 
+    private const int MaxEntitlements = 1000;
+
     private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
 
     [Flags]
@@ -34,6 +36,7 @@ internal static class LicenseTokenPayloadReader
         InstanceId = 1 << 14,
         Fingerprint = 1 << 15,
         Metadata = 1 << 16,
+        Entitlements = 1 << 17,
         Required = V | Alg | Kid | LicenseId | Key | BusinessId | ProductId | CustomerId | Status | ActivationsLimit | ExpiresAt | IssuedAt | NotBefore | TokenExpiresAt,
     }
 
@@ -69,6 +72,7 @@ internal static class LicenseTokenPayloadReader
         DateTimeOffset? expiresAt = null;
         DateTimeOffset issuedAt = default, notBefore = default, tokenExpiresAt = default;
         IReadOnlyDictionary<string, string>? metadata = null;
+        IReadOnlyList<string>? entitlements = null;
 
         while (true)
         {
@@ -124,6 +128,7 @@ internal static class LicenseTokenPayloadReader
                 Seen.InstanceId => TryNullableString(ref reader, out instanceId),
                 Seen.Fingerprint => TryNullableString(ref reader, out fingerprint),
                 Seen.Metadata => TryMetadata(ref reader, out metadata),
+                Seen.Entitlements => TryEntitlements(ref reader, out entitlements),
                 _ => false,
             };
 
@@ -158,6 +163,7 @@ internal static class LicenseTokenPayloadReader
             InstanceId = instanceId,
             Fingerprint = fingerprint,
             Metadata = metadata ?? EmptyMetadata,
+            Entitlements = entitlements ?? [],
         };
     }
 
@@ -180,6 +186,7 @@ internal static class LicenseTokenPayloadReader
         if (reader.ValueTextEquals("instance_id"u8)) return Seen.InstanceId;
         if (reader.ValueTextEquals("fingerprint"u8)) return Seen.Fingerprint;
         if (reader.ValueTextEquals("metadata"u8)) return Seen.Metadata;
+        if (reader.ValueTextEquals("entitlements"u8)) return Seen.Entitlements;
         return Seen.None;
     }
 
@@ -288,6 +295,34 @@ internal static class LicenseTokenPayloadReader
         }
 
         value = entries is null ? null : new ReadOnlyDictionary<string, string>(entries);
+        return true;
+    }
+
+    private static bool TryEntitlements(ref Utf8JsonReader reader, out IReadOnlyList<string>? value)
+    {
+        value = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var names = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            if (names.Count >= MaxEntitlements)
+            {
+                return false;
+            }
+
+            names.Add(reader.GetString()!);
+        }
+
+        if (reader.TokenType != JsonTokenType.EndArray)
+        {
+            return false;
+        }
+
+        value = names.AsReadOnly();
         return true;
     }
 }

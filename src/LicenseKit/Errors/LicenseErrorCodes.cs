@@ -74,4 +74,10 @@ public static class LicenseErrorCodes
 
     /// <summary>No unique key could be generated within the retry budget (a key format with too little room).</summary>
     public const string KeyGenerationFailed = "KEY_GENERATION_FAILED";
+
+    /// <summary>No recorded event with the id is visible to the business.</summary>
+    public const string EventNotFound = "EVENT_NOT_FOUND";
+
+    /// <summary>The event is not parked, so there is nothing to re-drive.</summary>
+    public const string EventNotParked = "EVENT_NOT_PARKED";
 }

@@ -224,4 +224,20 @@ public class LicenseErrorDescriber
     private const string LicenseKey = "license_key";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An event feed cursor this API did not return.</summary>
+    /// <returns>A <see cref="LicenseErrorCodes.InvalidCursor"/> error on <c>after</c>.</returns>
+    public virtual LicenseError InvalidEventCursor() =>
+        new(LicenseErrorCodes.InvalidCursor, "The cursor is not one this API returned.", "after");
+
+    /// <summary>No recorded event with the id is visible to the business.</summary>
+    /// <returns>A <see cref="LicenseErrorCodes.EventNotFound"/> error on <c>id</c>.</returns>
+    public virtual LicenseError EventNotFound() =>
+        new(LicenseErrorCodes.EventNotFound, "No event with this id exists.", "id");
+
+    /// <summary>The event to re-drive is not parked.</summary>
+    /// <param name="state">Its state.</param>
+    /// <returns>A <see cref="LicenseErrorCodes.EventNotParked"/> error on <c>id</c>.</returns>
+    public virtual LicenseError EventNotParked(LicenseEventState state) =>
+        new(LicenseErrorCodes.EventNotParked, $"The event is {state.ToString().ToLowerInvariant()}, not parked; only a parked event can be re-driven.", "id");
 }

@@ -41,4 +41,7 @@ public static class LicenseLimits
 
     /// <summary>Maximum length of an entitlement name (see <see cref="LicenseEntitlements.IsValidName(string?)"/>).</summary>
     public const int MaxEntitlementNameLength = 64;
+
+    /// <summary>The longest last error kept on a recorded event; a longer one is cut.</summary>
+    public const int MaxEventErrorLength = 2000;
 }

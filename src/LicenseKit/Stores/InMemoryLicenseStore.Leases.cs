@@ -86,6 +86,7 @@ public sealed partial class InMemoryLicenseStore
                 UpdatedAt = now,
                 Version = entry.License.Version + 1,
             };
+            RecordEvent(LicenseEventRecord.LeaseLapsed(entry.License, instance));
             return Task.FromResult(new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, entry.License, instance));
         }
     }

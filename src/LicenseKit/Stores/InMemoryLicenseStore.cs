@@ -42,6 +42,8 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
             {
                 _idempotency.Add((license.BusinessId, idempotency.Key), (license.Id, idempotency.RequestHash));
             }
+
+            RecordEvent(LicenseEventRecord.Issued(license));
         }
 
         return Task.FromResult(new LicenseCreateResult(LicenseCreateOutcome.Created, license));
@@ -82,6 +84,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
             {
                 entry.License = decision.License!;
                 entry.LastEditVersion = entry.License.Version;
+                RecordEvent(LicenseEventRecord.Edited(decision.Previous!, entry.License));
             }
 
             return Task.FromResult(decision);
@@ -130,6 +133,12 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
                 UpdatedAt = activation.Now,
                 Version = license.Version + 1,
             };
+            foreach (var removed in lapsed)
+            {
+                RecordEvent(LicenseEventRecord.LeaseLapsed(entry.License, removed));
+            }
+
+            RecordEvent(LicenseEventRecord.Activated(entry.License, activation.Instance));
             return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Activated, entry.License, activation.Instance) { RemovedLapsedInstances = lapsed });
         }
     }
@@ -161,6 +170,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
                 UpdatedAt = now,
                 Version = entry.License.Version + 1,
             };
+            RecordEvent(LicenseEventRecord.Deactivated(entry.License, instance));
             return Task.FromResult(new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, entry.License, instance));
         }
     }

@@ -39,6 +39,9 @@ public sealed class TestApi : IAsyncDisposable
 
     public InMemoryLicenseStore Store { get; }
 
+    /// <summary>The host's services, e.g. its <see cref="LicenseEventDelivery"/>.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public FakeTimeProvider Time { get; }
 
     /// <summary>Business A with the licenses:admin scope.</summary>

@@ -14,7 +14,7 @@ public sealed class AuthorizationTests
 
     private static readonly (string Method, string Url)[] Activation =
     [
-        ("POST", "/licenses/activate"), ("POST", "/licenses/deactivate"), ("POST", "/licenses/validate"),
+        ("POST", "/licenses/activate"), ("POST", "/licenses/deactivate"), ("POST", "/licenses/validate"), ("POST", "/licenses/heartbeat"),
     ];
 
     private TestApi _api = null!;

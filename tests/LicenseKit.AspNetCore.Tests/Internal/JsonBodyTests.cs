@@ -34,6 +34,7 @@ public sealed class JsonBodyTests
             (HttpMethod.Post, "/licenses/activate", api.Client),
             (HttpMethod.Post, "/licenses/deactivate", api.Client),
             (HttpMethod.Post, "/licenses/validate", api.Client),
+            (HttpMethod.Post, "/licenses/heartbeat", api.Client),
         };
 
         foreach (var (method, url, client) in targets)

@@ -40,7 +40,7 @@ public sealed class LicenseProblemResultTests
         await using var api = await StartAsync(authorizeActivation: false);
         using var anonymous = api.CreateClient(null);
 
-        foreach (var path in new[] { "/licenses/activate", "/licenses/deactivate", "/licenses/validate" })
+        foreach (var path in new[] { "/licenses/activate", "/licenses/deactivate", "/licenses/validate", "/licenses/heartbeat" })
         {
             var response = await anonymous.PostAsync(path, Json("""{"license_key":"ABCD-EFGH","name":"pc","license_key_instance_id":"lki_1"}"""));
 

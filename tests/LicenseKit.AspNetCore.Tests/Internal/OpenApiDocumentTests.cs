@@ -28,9 +28,12 @@ public sealed class OpenApiDocumentTests
             ("/licenses/{id}", "get", "GetLicense"),
             ("/licenses/{id}", "patch", "UpdateLicense"),
             ("/licenses/{id}/instances", "get", "ListLicenseInstances"),
+            ("/licenses/events", "get", "ListLicenseEvents"),
+            ("/licenses/events/{id}/redrive", "post", "RedriveLicenseEvent"),
             ("/licenses/activate", "post", "ActivateLicense"),
             ("/licenses/deactivate", "post", "DeactivateLicense"),
             ("/licenses/validate", "post", "ValidateLicense"),
+            ("/licenses/heartbeat", "post", "HeartbeatLicense"),
         });
 
         var create = paths.GetProperty("/licenses").GetProperty("post");
@@ -55,8 +58,8 @@ public sealed class OpenApiDocumentTests
         var license = document.GetProperty("components").GetProperty("schemas").GetProperty("License");
         license.GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Equal(
             "id", "key", "status", "business_id", "product_id", "payment_id", "customer_id", "activations_limit",
-            "activation_message", "instances_count", "duration_hours", "expires_at", "metadata", "archived", "created_at", "updated_at");
-        license.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Contain(["business_id", "product_id"]);
+            "activation_message", "instances_count", "duration_hours", "expires_at", "metadata", "archived", "created_at", "updated_at", "entitlements");
+        license.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Contain(["business_id", "product_id"]).And.NotContain("entitlements");
         license.GetProperty("properties").GetProperty("activations_limit").GetProperty("type").EnumerateArray().Select(t => t.GetString())
             .Should().BeEquivalentTo(["null", "integer"]);
     }

@@ -43,6 +43,8 @@ public sealed class RequestBodyFuzzTests
                 ("license_key", $"\"{key}\"", Kind.String), ("name", "\"laptop\"", Kind.String), ("fingerprint", "\"fp-new\"", Kind.String)]),
             new(HttpMethod.Post, "/licenses/deactivate", api.Client, [
                 ("license_key", $"\"{key}\"", Kind.String), ("license_key_instance_id", $"\"{instanceId}\"", Kind.String)]),
+            new(HttpMethod.Post, "/licenses/heartbeat", api.Client, [
+                ("license_key", $"\"{key}\"", Kind.String), ("license_key_instance_id", $"\"{instanceId}\"", Kind.String)]),
         };
 
         var before = await api.SnapshotAsync(BusinessA);

@@ -67,7 +67,7 @@ public sealed class LicenseServer : IAsyncDisposable
     /// <summary>The transport to this server: what a socket to it would be.</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
-    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null)
+    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, IReadOnlyList<string>? entitlements = null)
     {
         var result = await _app.Services.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest
         {
@@ -76,6 +76,7 @@ public sealed class LicenseServer : IAsyncDisposable
             ActivationsLimit = activationsLimit,
             DurationHours = durationHours,
             ActivationMessage = "Thank you! Your license is now active.",
+            Entitlements = entitlements,
         });
         return result.Value!;
     }

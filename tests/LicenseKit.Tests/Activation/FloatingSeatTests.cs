@@ -75,6 +75,7 @@ public class FloatingSeatTests
         full.Should().OnlyContain(r => r.Error!.Code == LicenseErrorCodes.LicenseKeyLimitReached);
         results.Count(r => r.Succeeded).Should().Be(10);
         results.Where(r => !r.Succeeded).Should().OnlyContain(r => r.Error!.Code == LicenseErrorCodes.LicenseKeyLimitReached);
+        await sut.DeliverEventsAsync();
         var stored = (await sut.Manager.FindByIdAsync(license.Id))!;
         stored.InstancesCount.Should().Be(25);
         (await sut.Manager.ListInstancesAsync(license.Id)).Value!.Should().HaveCount(25).And.NotContain(i => lapsing.Contains(i.Id));

@@ -86,26 +86,12 @@ internal sealed partial class LicenseActivator
         return (outcome, instance);
     }
 
-    /// <summary>Reports the lapsed instances an activation removed to take a seat, as deactivations for that reason.</summary>
-    private async Task RaiseLeasesLapsedAsync(string businessId, InstanceActivationResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Logs the lapsed instances an activation removed to take a seat; the store recorded their events with the write.</summary>
+    private void LogLapsedRemoved(InstanceActivationResult result)
     {
         foreach (var lapsed in result.RemovedLapsedInstances)
         {
             Log.LapsedInstanceRemoved(context.Logger, lapsed.Id, lapsed.LicenseId);
-            if (context.Events.HasHandlers)
-            {
-                await context.Events.DispatchAsync(
-                    new LicenseDeactivated
-                    {
-                        EventId = LicenseKitContext.NewEventId(),
-                        BusinessId = businessId,
-                        OccurredAt = now,
-                        License = result.License!,
-                        Instance = lapsed,
-                        Reason = LicenseDeactivationReason.LeaseExpired,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 }

@@ -61,7 +61,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
             UpdatedAt = now,
             Version = license.Version + 1,
         };
-        var granted = signer is null ? LicenseEntitlements.Empty : await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false);
+        var granted = signer is null ? LicenseEntitlements.Empty : EffectiveEntitlements.Of(license, policy);
         var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(expected, granted), instance, cancellationToken).ConfigureAwait(false);
         var result = await context.Store.ActivateAsync(activation, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
@@ -74,14 +74,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
-                await RaiseLeasesLapsedAsync(businessId, result, now, cancellationToken).ConfigureAwait(false);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
+                LogLapsedRemoved(result);
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
 
             case InstanceActivationOutcome.ExistingInstance:
@@ -124,13 +117,6 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         {
             case InstanceDeactivationOutcome.Deactivated:
                 Log.InstanceDeactivated(context.Logger, result.Instance!.Id, license.Id);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseDeactivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = result.Instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
                 return context.Succeed(LicenseOperation.Deactivate, result.Instance);
 
             case InstanceDeactivationOutcome.InstanceNotFound:

@@ -59,13 +59,6 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 case LicenseCreateOutcome.Created:
                     Log.LicenseIssued(context.Logger, license.Id, license.ProductId, businessId);
                     activity?.SetTag("licensekit.license_id", license.Id);
-                    if (context.Events.HasHandlers)
-                    {
-                        await context.Events.DispatchAsync(
-                            new LicenseIssued { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = license },
-                            cancellationToken).ConfigureAwait(false);
-                    }
-
                     return context.Succeed(LicenseOperation.Issue, license);
 
                 // A replay answers with the license as it is now (the store's current row), not a snapshot of the first answer.

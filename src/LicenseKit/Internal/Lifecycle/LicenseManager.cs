@@ -102,16 +102,8 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         switch (result.Outcome)
         {
             case LicenseEditOutcome.Edited:
-                var (previous, next) = (result.Previous!, result.License!);
-                if (context.Events.HasHandlers)
-                {
-                    LicenseUpdated updated = next.Status != previous.Status
-                        ? new LicenseStatusChanged { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = previous, License = next }
-                        : new LicenseUpdated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = previous, License = next };
-                    await context.Events.DispatchAsync(updated, cancellationToken).ConfigureAwait(false);
-                }
-
-                return context.Succeed(LicenseOperation.Update, next);
+                // The store recorded the event with the write (LicenseEventRecord.Edited); the dispatcher delivers it.
+                return context.Succeed(LicenseOperation.Update, result.License!);
 
             case LicenseEditOutcome.Unchanged:
                 return LicenseResult<License>.Success(result.License!); // nothing changed, nothing written

@@ -56,6 +56,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("duration_hours");
 
+                    b.Property<string>("Entitlements")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entitlements");
+
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
@@ -138,6 +142,90 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.ToTable("licensekit_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEventEntity", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BusinessId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_id");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("LicenseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("license_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ux_licensekit_license_events_id");
+
+                    b.HasIndex("BusinessId", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_business");
+
+                    b.HasIndex("State", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_state");
+
+                    b.HasIndex("LicenseId", "State", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_license");
+
+                    b.ToTable("licensekit_license_events", (string)null);
                 });
 
             modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseIdempotencyEntity", b =>

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace LicenseKit.Internal;
+
+/// <summary>The query string of <c>GET /licenses/events</c>: cursor, limit and state.</summary>
+internal sealed class ListEventsQuery
+{
+    public static IReadOnlyList<QueryParameter<ListEventsQuery>> Parameters { get; } =
+    [
+        new("after", FieldKind.String, (_, _, text, q) => q.Query = q.Query with { After = text }),
+        new("limit", FieldKind.Integer, ReadLimit),
+        new("state", FieldKind.String, ReadState, [.. LicenseEventResponse.StateSpellings.Values]),
+    ];
+
+    public LicenseEventQuery Query { get; private set; } = new();
+
+    /// <summary>Reads every parameter; an unknown one is refused, as on the license list.</summary>
+    public static (ListEventsQuery Query, IReadOnlyList<LicenseError>? Errors) Read(IQueryCollection values)
+    {
+        var fields = new FieldReader();
+        var query = new ListEventsQuery();
+        foreach (var name in values.Keys)
+        {
+            if (!Parameters.Any(p => p.Name.Equals(name, StringComparison.Ordinal)))
+            {
+                fields.Unknown(name);
+            }
+        }
+
+        foreach (var parameter in Parameters)
+        {
+            if (fields.Single(values[parameter.Name], parameter.Name, parameter.Name) is { } text)
+            {
+                parameter.Read(fields, text, query);
+            }
+        }
+
+        return (query, fields.Errors);
+    }
+
+    private static void ReadLimit(FieldReader reader, string name, string text, ListEventsQuery query)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        {
+            query.Query = query.Query with { Limit = limit };
+        }
+        else
+        {
+            reader.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be a positive integer.", name);
+        }
+    }
+
+    private static void ReadState(FieldReader reader, string name, string text, ListEventsQuery query)
+    {
+        foreach (var (state, spelling) in LicenseEventResponse.StateSpellings)
+        {
+            if (string.Equals(text, spelling, StringComparison.Ordinal))
+            {
+                query.Query = query.Query with { State = state };
+                return;
+            }
+        }
+
+        reader.Add(LicenseErrorCodes.FieldOutOfRange, $"'{name}' must be one of {string.Join(", ", LicenseEventResponse.StateSpellings.Values)}.", name);
+    }
+}
