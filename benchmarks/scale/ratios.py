@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Reads the ScaleBenchmarks CSV report and writes, per store and operation, the mean at every size and the ratio of
+"""Reads the ScaleBenchmarks CSV report (or the console log of a run stopped early) and writes, per store and operation, the mean at every size and the ratio of
 the largest size to the smallest (a flat cost is near 1; the target is at most 2)."""
 import csv
+import re
 import sys
 
 UNITS = {"ns": 1e-3, "us": 1.0, "μs": 1.0, "ms": 1e3, "s": 1e6}
@@ -12,8 +13,23 @@ def micros(text):
     return float(value) * UNITS[unit]
 
 
-def main(csv_path, out_path, target=2.0):
-    rows = list(csv.DictReader(open(csv_path, encoding="utf-8"), delimiter=","))
+def rows_of_log(log_path):
+    """The cases a BenchmarkDotNet console log has finished so far, for a run stopped before its report."""
+    rows, case = [], None
+    for line in open(log_path, encoding="utf-8"):
+        header = re.match(r"// Benchmark: \w+\.'?([^':]+)'?: .*\[Licenses=(\d+), Store=([^\]]+)\]", line)
+        if header:
+            case = {"Method": header.group(1), "Licenses": header.group(2), "Store": header.group(3)}
+            continue
+        mean = re.match(r"Mean = ([\d.,]+) (\w+),", line)
+        if mean and case:
+            rows.append(dict(case, Mean=f"{mean.group(1)} {mean.group(2)}"))
+            case = None
+    return rows
+
+
+def main(path, out_path, target=2.0):
+    rows = rows_of_log(path) if path.endswith(".log") else list(csv.DictReader(open(path, encoding="utf-8"), delimiter=","))
     sizes = sorted({int(r["Licenses"]) for r in rows})
     table = {}
     for r in rows:
@@ -26,10 +42,11 @@ def main(csv_path, out_path, target=2.0):
     for (store, method), means in sorted(table.items()):
         ratio = means[sizes[-1]] / means[sizes[0]] if sizes[0] in means and sizes[-1] in means else float("nan")
         mark = " ✗" if ratio > target else ""
+        shown = "—" if ratio != ratio else f"{ratio:.2f}×{mark}"
         if ratio > target:
             missed.append(f"{store} {method}")
         cells = " | ".join(f"{means[s]:,.1f}" if s in means else "—" for s in sizes)
-        lines.append(f"| {store} | {method} | {cells} | {ratio:.2f}×{mark} |")
+        lines.append(f"| {store} | {method} | {cells} | {shown} |")
     lines.append("")
     lines.append(f"Over {target:.0f}× (✗): " + (", ".join(missed) if missed else "none") + ".")
     open(out_path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
