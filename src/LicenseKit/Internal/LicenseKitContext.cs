@@ -13,6 +13,7 @@ internal sealed class LicenseKitContext(
     LicenseKitTelemetry telemetry,
     LicenseEventDispatcher events,
     LicenseErrorDescriber describer,
+    LicenseKeyVault keys,
     ILoggerFactory? loggerFactory = null)
 {
     public ILicenseStore Store { get; } = store;
@@ -26,6 +27,9 @@ internal sealed class LicenseKitContext(
     public LicenseKitTelemetry Telemetry { get; } = telemetry;
 
     public LicenseEventDispatcher Events { get; } = events;
+
+    /// <summary>Hashes keys for the store and shows them back to callers.</summary>
+    public LicenseKeyVault Keys { get; } = keys;
 
     /// <summary>The source of every error's code, field and message.</summary>
     public LicenseErrorDescriber Describe { get; } = describer;

@@ -25,11 +25,15 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
-        if (license is null)
+        var normalizedKey = LicenseKeyNormalizer.Normalize(key!);
+        var found = await context.Keys.FindByKeyAsync(context.Store, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
             return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, context.Describe.LicenseKeyNotFound());
         }
+
+        // The caller holds the key, so the response and the signed token may carry it; events get the license as stored.
+        var license = context.Keys.Reveal(found, normalizedKey);
 
         // The store applies ActivationRule atomically and reports why it refused. This early answer from the read applies
         // the same rule, so that a refused activation costs no signature.
@@ -57,10 +61,11 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         switch (result.Outcome)
         {
             case InstanceActivationOutcome.Activated:
-                if (token is not null && result.License != expected)
+                var written = context.Keys.Reveal(result.License!, normalizedKey);
+                if (token is not null && written != expected)
                 {
                     // A concurrent change landed in between: the token must describe what was written.
-                    token = await signer!.SignAsync(result.License!, instance, cancellationToken).ConfigureAwait(false);
+                    token = await signer!.SignAsync(written, instance, cancellationToken).ConfigureAwait(false);
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
@@ -71,11 +76,12 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                         cancellationToken).ConfigureAwait(false);
                 }
 
-                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = written, SignedLicense = token });
 
             case InstanceActivationOutcome.ExistingInstance:
-                var existingToken = signer is null ? null : await signer.SignAsync(result.License!, result.Instance, cancellationToken).ConfigureAwait(false);
-                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
+                var existing = context.Keys.Reveal(result.License!, normalizedKey);
+                var existingToken = signer is null ? null : await signer.SignAsync(existing, result.Instance, cancellationToken).ConfigureAwait(false);
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = existing, AlreadyActivated = true, SignedLicense = existingToken });
 
             default:
                 return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, result.Outcome, result.License)]);
@@ -97,7 +103,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
+        var license = await context.Keys.FindByKeyAsync(context.Store, businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
         if (license is null)
         {
             return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, context.Describe.LicenseKeyNotFound());
@@ -132,9 +138,9 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Validate");
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = InputValidator.IsLookupable(request.LicenseKey, MaxKeyInputLength)
-            ? await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false)
-            : null;
+        var normalizedKey = InputValidator.IsLookupable(request.LicenseKey, MaxKeyInputLength) ? LicenseKeyNormalizer.Normalize(request.LicenseKey) : null;
+        var found = normalizedKey is null ? null : await context.Keys.FindByKeyAsync(context.Store, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
+        var license = found is null ? null : context.Keys.Reveal(found, normalizedKey!);
 
         var now = context.Now();
         LicenseInstance? instance = null;
@@ -151,7 +157,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         if (code != LicenseValidationCode.Valid && context.Events.HasHandlers)
         {
             await context.Events.DispatchAsync(
-                new LicenseValidationFailed { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Code = code, License = license },
+                new LicenseValidationFailed { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Code = code, License = found },
                 cancellationToken).ConfigureAwait(false);
         }
 
