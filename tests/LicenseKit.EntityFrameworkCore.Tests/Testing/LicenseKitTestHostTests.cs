@@ -18,7 +18,7 @@ public sealed class LicenseKitTestHostTests
         first.Value.BusinessId.Should().Be(LicenseKitTestHost.DefaultBusinessId);
         first.Value.CreatedAt.Should().Be(LicenseKitTestHost.DefaultStart);
         first.Value.ExpiresAt.Should().Be(LicenseKitTestHost.DefaultStart.AddHours(2));
-        (await host.Store.FindByKeyAsync(LicenseKitTestHost.DefaultBusinessId, "TEST-0001")).Should().Be(first.Value);
+        (await host.Store.FindByKeyAsync(LicenseKitTestHost.DefaultBusinessId, StoreRecords.KeyHash("TEST-0001"))).Should().Be(first.Value with { Key = string.Empty });
     }
 
     [Test]
