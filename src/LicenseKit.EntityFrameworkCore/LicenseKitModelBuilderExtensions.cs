@@ -90,7 +90,8 @@ public static class LicenseKitModelBuilderExtensions
             record.ToTable(IdempotencyTable);
             record.HasKey(r => new { r.BusinessId, r.KeyHash });
             record.Property(r => r.BusinessId).HasColumnName("business_id").HasMaxLength(LicenseLimits.MaxIdLength);
-            record.Property(r => r.KeyHash).HasColumnName("idempotency_key_hash").HasMaxLength(KeyHashMaxLength);
+            // As wide as an idempotency key: rows written before hashing keep theirs here until HashLicenseKeysAsync hashes them.
+            record.Property(r => r.KeyHash).HasColumnName("idempotency_key_hash").HasMaxLength(LicenseLimits.MaxIdempotencyKeyLength);
             record.Property(r => r.LicenseId).HasColumnName("license_id").HasMaxLength(LicenseLimits.MaxIdLength);
             record.Property(r => r.RequestHash).HasColumnName("request_hash").HasMaxLength(128);
             record.HasOne<LicenseEntity>().WithMany().HasForeignKey(r => r.LicenseId).OnDelete(DeleteBehavior.Cascade);
