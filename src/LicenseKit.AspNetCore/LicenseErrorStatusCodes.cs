@@ -15,7 +15,7 @@ public static class LicenseErrorStatusCodes
     /// 400 for invalid input, 401 when the caller's business cannot be resolved, 404 for an unknown license, key or
     /// instance, 409 for a duplicate key, a reused idempotency key or a concurrent write, 413 for a body over
     /// <see cref="LicenseKitHttpLimits.MaxRequestBodyBytes"/>, 415 for a body that is not JSON, 422 for a refused state change or activation
-    /// (limit reached, status transition, disabled, revoked, expired, archived), 500 when no unique key could be
+    /// (limit reached, status transition, disabled, revoked, expired, archived, a lapsed lease), 500 when no unique key could be
     /// generated; 422 for a code this version does not know.
     /// </returns>
     public static int GetStatusCode(string code) => code switch
@@ -47,7 +47,8 @@ public static class LicenseErrorStatusCodes
             or LicenseErrorCodes.LicenseDisabled
             or LicenseErrorCodes.LicenseRevoked
             or LicenseErrorCodes.LicenseExpired
-            or LicenseErrorCodes.LicenseArchived => StatusCodes.Status422UnprocessableEntity,
+            or LicenseErrorCodes.LicenseArchived
+            or LicenseErrorCodes.LeaseExpired => StatusCodes.Status422UnprocessableEntity,
         LicenseErrorCodes.KeyGenerationFailed => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

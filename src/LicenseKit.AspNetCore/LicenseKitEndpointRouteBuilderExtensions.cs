@@ -80,7 +80,7 @@ public static class LicenseKitEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps the client-facing API that installed software calls: <c>POST {prefix}/activate</c>,
-    /// <c>POST {prefix}/deactivate</c> and <c>POST {prefix}/validate</c>. These endpoints are typically reachable by
+    /// <c>POST {prefix}/deactivate</c>, <c>POST {prefix}/validate</c> and <c>POST {prefix}/heartbeat</c>. These endpoints are typically reachable by
     /// customers' machines: chain the host's authorization policy and a rate limiter.
     /// </summary>
     /// <param name="endpoints">The host's route builder, e.g. the <c>WebApplication</c>.</param>
@@ -112,9 +112,18 @@ public static class LicenseKitEndpointRouteBuilderExtensions
         group.MapPost("/validate", ActivationEndpoints.ValidateAsync)
             .WithName("ValidateLicense")
             .WithSummary("Validate a license key")
-            .WithDescription("Always 200 for a well-formed request: valid, the reason code (VALID, NOT_FOUND, REVOKED, DISABLED, ARCHIVED, EXPIRED, INSTANCE_NOT_FOUND) and the license when one was found.")
+            .WithDescription("Always 200 for a well-formed request: valid, the reason code (VALID, NOT_FOUND, REVOKED, DISABLED, ARCHIVED, EXPIRED, INSTANCE_NOT_FOUND, LEASE_EXPIRED) and the license when one was found.")
             .WithJsonRequestBody<ValidateBody>(Json)
             .Produces<ValidationResponse<KeyHolderLicense>>(StatusCodes.Status200OK, Json);
+
+        group.MapPost("/heartbeat", ActivationEndpoints.HeartbeatAsync)
+            .WithName("HeartbeatLicense")
+            .WithSummary("Keep a license key instance's seat")
+            .WithDescription("Renews a floating seat's lease (confirms a node-locked instance). 422 LEASE_EXPIRED when the lease lapsed first: activate again.")
+            .WithJsonRequestBody<HeartbeatBody>(Json)
+            .Produces<ActivationResponse>(StatusCodes.Status200OK, Json)
+            .ProducesLicenseProblem(StatusCodes.Status404NotFound)
+            .ProducesLicenseProblem(StatusCodes.Status422UnprocessableEntity);
 
         return group;
     }

@@ -26,13 +26,13 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
             // turn follows another caller's committed write, so the loop ends.
             while (true)
             {
-                var refusal = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
+                var (refusal, takeOverLapsed) = await ExplainActivationAsync(activation, cancellationToken).ConfigureAwait(false);
                 if (refusal is not null)
                 {
                     return refusal;
                 }
 
-                var activated = await _execution.RetryableAsync(() => ActivateInTransactionAsync(activation, cancellationToken)).ConfigureAwait(false);
+                var activated = await _execution.RetryableAsync(() => ActivateInTransactionAsync(activation, takeOverLapsed, cancellationToken)).ConfigureAwait(false);
                 if (activated is not null)
                 {
                     return activated;
@@ -46,16 +46,33 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     }
 
     /// <summary>Claims a slot and inserts the instance; <see langword="null"/> when the license no longer takes it.</summary>
-    private async Task<InstanceActivationResult?> ActivateInTransactionAsync(InstanceActivation activation, CancellationToken cancellationToken)
+    private async Task<InstanceActivationResult?> ActivateInTransactionAsync(InstanceActivation activation, bool takeOverLapsed, CancellationToken cancellationToken)
     {
         var connection = _execution.Connection;
+        var now = LicenseMapper.ToUnixMs(activation.Now);
         var transaction = await _execution.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
+            // Lapsed instances are deleted before the claim, so their seats count as free in it. Instance rows are locked
+            // before the license row here as in every other write, so no two writes wait on each other in a cycle. When a
+            // concurrent write removed or renewed one of them in between, the DELETE does not match what was read: start over.
+            LicenseInstance[] removed = [];
+            if (takeOverLapsed)
+            {
+                removed = await _statements.Leases.ReadInstancesAsync(_statements.Leases.LapsedOfLicense(connection, activation.LicenseId, now), cancellationToken).ConfigureAwait(false);
+                var deleted = await StoreExecution.ExecuteAsync(_statements.Leases.DeleteLapsedOfLicense(connection, activation.LicenseId, now), cancellationToken).ConfigureAwait(false);
+                if (deleted != removed.Length)
+                {
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    return null;
+                }
+            }
+
             // The row lock taken by this statement is held until commit: a concurrent activation waits, then re-evaluates
             // the WHERE clause against the incremented count.
+            var firstExpiry = activation.ExpiresAtOnFirstActivation is { } expiry ? LicenseMapper.ToUnixMs(expiry) : (long?)null;
             var claimed = await StoreExecution.ExecuteAsync(
-                    _statements.ClaimSlot(connection, activation.BusinessId, activation.LicenseId, LicenseMapper.ToUnixMs(activation.Now)),
+                    _statements.ClaimSlot(connection, activation.BusinessId, activation.LicenseId, now, removed.Length, firstExpiry),
                     cancellationToken)
                 .ConfigureAwait(false);
             if (claimed == 0)
@@ -77,35 +94,46 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
             }
 
             var license = await FindLicenseAsync(activation.BusinessId, activation.LicenseId, cancellationToken).ConfigureAwait(false);
+            await RecordEventAsync(LicenseEventRecord.Activated(license!, activation.Instance), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new InstanceActivationResult(InstanceActivationOutcome.Activated, license!, activation.Instance);
+            return new InstanceActivationResult(InstanceActivationOutcome.Activated, license!, activation.Instance) { RemovedLapsedInstances = removed };
         }
     }
 
-    /// <summary>Decides with <see cref="ActivationRule"/>, from what is committed now, why an activation would not insert; <see langword="null"/> when it would.</summary>
-    private async Task<InstanceActivationResult?> ExplainActivationAsync(InstanceActivation activation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides with <see cref="ActivationRule"/>, from what is committed now, why an activation would not insert
+    /// (<see langword="null"/> when it would), and whether it must take over lapsed instances (see <see cref="ILicenseStore.ActivateAsync"/>).
+    /// </summary>
+    private async Task<(InstanceActivationResult? Refusal, bool TakeOverLapsed)> ExplainActivationAsync(InstanceActivation activation, CancellationToken cancellationToken)
     {
         var license = await FindLicenseAsync(activation.BusinessId, activation.LicenseId, cancellationToken).ConfigureAwait(false);
         if (license is null)
         {
-            return new InstanceActivationResult(InstanceActivationOutcome.LicenseNotFound);
+            return (new InstanceActivationResult(InstanceActivationOutcome.LicenseNotFound), false);
         }
 
         if (ActivationRule.Refusal(license, activation.Now) is { } refusal)
         {
-            return new InstanceActivationResult(refusal, license);
+            return (new InstanceActivationResult(refusal, license), false);
         }
 
+        LicenseInstance? existing = null;
         if (activation.Instance.Fingerprint is { } fingerprint)
         {
-            var existing = await _execution.ReadOneAsync(c => _statements.InstanceByFingerprint(c, activation.LicenseId, fingerprint), _statements.ReadInstance, cancellationToken)
+            existing = await _execution.ReadOneAsync(c => _statements.InstanceByFingerprint(c, activation.LicenseId, fingerprint), _statements.ReadInstance, cancellationToken)
                 .ConfigureAwait(false);
-            if (existing is not null)
+            if (existing is not null && !ActivationRule.IsLapsed(existing, activation.Now))
             {
-                return new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing);
+                return (new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing), false);
             }
         }
 
-        return ActivationRule.IsAtLimit(license) ? new InstanceActivationResult(InstanceActivationOutcome.LimitReached, license) : null;
+        if (existing is null && !ActivationRule.IsAtLimit(license))
+        {
+            return (null, false);
+        }
+
+        var lapsed = await CountLapsedAsync(activation.LicenseId, activation.Now, cancellationToken).ConfigureAwait(false);
+        return ActivationRule.IsAtLimit(license, lapsed) ? (new InstanceActivationResult(InstanceActivationOutcome.LimitReached, license), false) : (null, true);
     }
 }

@@ -13,10 +13,11 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
         ArgumentNullException.ThrowIfNull(license);
         var row = LicenseMapper.ToEntity(license);
         var record = idempotency is null ? null : LicenseMapper.ToEntity(license, idempotency);
+        var licenseEvent = LicenseEventRecord.Issued(license);
         await _execution.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _execution.RetryableAsync(() => InsertAsync(row, record, cancellationToken)).ConfigureAwait(false);
+            await _execution.RetryableAsync(() => InsertAsync(row, record, licenseEvent, cancellationToken)).ConfigureAwait(false);
             return new LicenseCreateResult(LicenseCreateOutcome.Created, license);
         }
         catch (DbException)
@@ -38,28 +39,12 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     }
 
     /// <summary>
-    /// Inserts the license and its idempotency record. A lone license is one statement, atomic by itself; with a record,
-    /// or inside the host's transaction, the inserts run in a transaction or behind a savepoint, so a refused insert
-    /// leaves nothing behind and the host's transaction usable.
+    /// Inserts the license, its idempotency record and its event in a transaction (or behind a savepoint in the host's),
+    /// so a refused insert leaves nothing behind and the host's transaction usable.
     /// </summary>
-    private async Task<bool> InsertAsync(LicenseEntity row, LicenseIdempotencyEntity? record, CancellationToken cancellationToken)
+    private async Task<bool> InsertAsync(LicenseEntity row, LicenseIdempotencyEntity? record, LicenseEventRecord licenseEvent, CancellationToken cancellationToken)
     {
         var connection = _execution.Connection;
-        if (record is null && !_execution.InHostTransaction)
-        {
-            // Opened here too (a no-op on the caller's open connection): a retry after a broken connection reopens it.
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await StoreExecution.ExecuteAsync(_statements.InsertLicense(connection, row), cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            finally
-            {
-                await connection.CloseAsync().ConfigureAwait(false);
-            }
-        }
-
         var transaction = await _execution.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -70,6 +55,8 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
                 {
                     await StoreExecution.ExecuteAsync(_statements.InsertIdempotency(connection, record), cancellationToken).ConfigureAwait(false);
                 }
+
+                await RecordEventAsync(licenseEvent, cancellationToken).ConfigureAwait(false);
             }
             catch (DbException)
             {

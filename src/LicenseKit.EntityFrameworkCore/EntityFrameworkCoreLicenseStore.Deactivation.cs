@@ -7,7 +7,11 @@ namespace LicenseKit.EntityFrameworkCore;
 public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
 {
     /// <inheritdoc />
-    public async Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        DeactivateAsync(businessId, licenseId, instanceId, now, lapsedOnly: false, cancellationToken);
+
+    /// <summary>Deactivates an instance; with <paramref name="lapsedOnly"/>, only if its lease lapsed at <paramref name="now"/>.</summary>
+    private async Task<InstanceDeactivationResult> DeactivateAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, bool lapsedOnly, CancellationToken cancellationToken)
     {
         if (LookupValues.CannotMatch(instanceId))
         {
@@ -17,11 +21,11 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
                 : new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, license);
         }
 
-        return await _execution.RetryableAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), cancellationToken))
+        return await _execution.RetryableAsync(() => DeactivateInTransactionAsync(businessId, licenseId, instanceId, LicenseMapper.ToUnixMs(now), lapsedOnly, cancellationToken))
             .ConfigureAwait(false);
     }
 
-    private async Task<InstanceDeactivationResult> DeactivateInTransactionAsync(string businessId, string licenseId, string instanceId, long now, CancellationToken cancellationToken)
+    private async Task<InstanceDeactivationResult> DeactivateInTransactionAsync(string businessId, string licenseId, string instanceId, long now, bool lapsedOnly, CancellationToken cancellationToken)
     {
         if (LookupValues.CannotMatch(businessId, licenseId))
         {
@@ -44,19 +48,29 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
                 var instance = await _execution.ReadOneAsync(c => _statements.InstanceById(c, businessId, licenseId, instanceId), _statements.ReadInstance, cancellationToken)
                     .ConfigureAwait(false);
 
-                // The DELETE decides: of two concurrent deactivations of one instance, only one deletes a row.
+                // The DELETE decides: of two concurrent deactivations of one instance (or a sweep and a renewal), only one
+                // deletes a row.
                 var deleted = instance is null
                     ? 0
-                    : await StoreExecution.ExecuteAsync(_statements.DeleteInstance(connection, licenseId, instanceId), cancellationToken).ConfigureAwait(false);
+                    : await StoreExecution.ExecuteAsync(
+                            lapsedOnly ? _statements.Leases.DeleteLapsedInstance(connection, licenseId, instanceId, now) : _statements.DeleteInstance(connection, licenseId, instanceId),
+                            cancellationToken)
+                        .ConfigureAwait(false);
                 if (deleted == 0)
                 {
                     await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                     var current = await FindLicenseAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false) ?? license;
-                    return new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, current);
+                    var renewed = lapsedOnly
+                        ? await _execution.ReadOneAsync(c => _statements.InstanceById(c, businessId, licenseId, instanceId), _statements.ReadInstance, cancellationToken).ConfigureAwait(false)
+                        : null;
+                    return renewed is null
+                        ? new InstanceDeactivationResult(InstanceDeactivationOutcome.InstanceNotFound, current)
+                        : new InstanceDeactivationResult(InstanceDeactivationOutcome.LeaseNotLapsed, current, renewed);
                 }
 
                 await StoreExecution.ExecuteAsync(_statements.ReleaseSlot(connection, businessId, licenseId, now), cancellationToken).ConfigureAwait(false);
                 var updated = await FindLicenseAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+                await RecordEventAsync(LicenseEventRecord.Deactivated(updated!, instance!), cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, updated!, instance);
             }

@@ -51,6 +51,7 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
                     if (written == 1)
                     {
                         var edited = await FindLicenseAsync(edit.BusinessId, edit.LicenseId, cancellationToken).ConfigureAwait(false);
+                        await RecordEventAsync(LicenseEventRecord.Edited(stored, edited!), cancellationToken).ConfigureAwait(false);
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                         return decision with { License = edited };
                     }

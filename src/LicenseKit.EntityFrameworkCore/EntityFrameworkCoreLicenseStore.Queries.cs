@@ -44,9 +44,10 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
             licenses = licenses.Where(l => l.Status == storedStatus);
         }
 
+        // A constant, not a parameter: the planner may take the partial index of archived licenses only when it sees one.
         if (query.Archived is { } archived)
         {
-            licenses = licenses.Where(l => l.Archived == archived);
+            licenses = archived ? licenses.Where(l => l.Archived) : licenses.Where(l => !l.Archived);
         }
 
         if (query.CreatedFrom is { } createdFrom)
@@ -69,7 +70,11 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
             // without U+0000 (all stored ones), "id < p + '\0' + q" holds exactly when "id <= p", which every database can
             // be asked without the character it cannot take.
 #pragma warning disable CA1309
-            if (after.Id.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+            if (_rowValues)
+            {
+                licenses = KeysetSeek(licenses, afterCreatedAt, after.Id);
+            }
+            else if (after.Id.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
             {
                 var afterPrefix = after.Id[..nul];
                 licenses = licenses.Where(Ordinal<LicenseEntity, bool>(

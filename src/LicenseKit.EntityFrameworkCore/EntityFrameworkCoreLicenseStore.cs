@@ -30,6 +30,7 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext> : ILicense
     private readonly TContext _context;
     private readonly StoreExecution _execution;
     private readonly OrdinalIdRewriter? _ordinalIds;
+    private readonly bool _rowValues;
 
     /// <summary>Creates a store over <paramref name="context"/>.</summary>
     /// <param name="context">The host's context; the store does not dispose it.</param>
@@ -40,6 +41,7 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext> : ILicense
         _statements = StatementsByModel.TryGetValue(context.Model, out var statements) ? statements : StatementsByModel.GetValue(context.Model, _ => new LicenseStatements(context));
         _execution = new StoreExecution(context);
         _ordinalIds = OrdinalIdRewriter.For(context.Database.ProviderName);
+        _rowValues = ListIndexes.ComparesRowValues(context.Database.ProviderName);
     }
 
     private Task<License?> FindLicenseAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>

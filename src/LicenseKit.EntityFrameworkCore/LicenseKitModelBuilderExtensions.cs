@@ -4,7 +4,7 @@ using LicenseKit.EntityFrameworkCore.Internal;
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>Opts a host's <see cref="DbContext"/> in to the LicenseKit tables.</summary>
-public static class LicenseKitModelBuilderExtensions
+public static partial class LicenseKitModelBuilderExtensions
 {
     /// <summary>The table of licenses.</summary>
     public const string LicensesTable = "licensekit_licenses";
@@ -14,6 +14,9 @@ public static class LicenseKitModelBuilderExtensions
 
     /// <summary>The table of idempotency records of license creation.</summary>
     public const string IdempotencyTable = "licensekit_idempotency";
+
+    /// <summary>The table of events recorded with each write, until delivered and pruned.</summary>
+    public const string EventsTable = "licensekit_license_events";
 
     // A hash is "secret-id:" (at most 33 characters) and 43 of base64url; room to spare for a host's own hasher.
     private const int KeyHashMaxLength = 128;
@@ -63,12 +66,13 @@ public static class LicenseKitModelBuilderExtensions
 
             // The list pages newest first by (created_at, id) within a business: each filter's index puts its column
             // after business_id, so a filtered page is read in index order and stops once full, whatever the table's
-            // size. archived, a two-valued flag, is checked on the rows read: an index of its own ties with these in
-            // SQLite's planner (no statistics there) and wins over the customer's on a cursor page.
-            license.HasIndex(l => new { l.BusinessId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_created");
-            license.HasIndex(l => new { l.BusinessId, l.CustomerId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_customer_created");
-            license.HasIndex(l => new { l.BusinessId, l.ProductId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_product_created");
-            license.HasIndex(l => new { l.BusinessId, l.Status, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_status_created");
+            // size. archived, a two-valued flag, is checked on the rows read, except that the archived licenses (usually few
+            // among many) have a partial index, so a list of only them does not walk past every unarchived license.
+            license.HasIndex(l => new { l.BusinessId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_created").HasOrdinalIds();
+            license.HasIndex(l => new { l.BusinessId, l.CustomerId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_customer_created").HasOrdinalIds();
+            license.HasIndex(l => new { l.BusinessId, l.ProductId, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_product_created").HasOrdinalIds();
+            license.HasIndex(l => new { l.BusinessId, l.Status, l.CreatedAt, l.Id }).HasDatabaseName("ix_licensekit_licenses_business_status_created").HasOrdinalIds();
+            ListIndexes.AddArchived(modelBuilder, license);
         });
 
         modelBuilder.Entity<LicenseInstanceEntity>(instance =>
@@ -81,9 +85,15 @@ public static class LicenseKitModelBuilderExtensions
             instance.Property(i => i.Name).HasColumnName("name").HasMaxLength(LicenseLimits.MaxInstanceNameLength);
             instance.Property(i => i.Fingerprint).HasColumnName("fingerprint").HasMaxLength(LicenseLimits.MaxFingerprintLength);
             instance.Property(i => i.CreatedAt).HasColumnName("created_at");
+            instance.Property(i => i.LeaseExpiresAt).HasColumnName("lease_expires_at");
             instance.HasOne<LicenseEntity>().WithMany().HasForeignKey(i => i.LicenseId).OnDelete(DeleteBehavior.Cascade);
             instance.HasIndex(i => new { i.LicenseId, i.Fingerprint }).IsUnique().HasDatabaseName("ux_licensekit_license_instances_fingerprint");
+
+            // A sweep reads the lapsed leases of every license, longest lapsed first; node-locked rows (null) are not in its range.
+            instance.HasIndex(i => i.LeaseExpiresAt).HasDatabaseName("ix_licensekit_license_instances_lease");
         });
+
+        ListIndexes.AddKeysetSeek(modelBuilder);
 
         modelBuilder.Entity<LicenseIdempotencyEntity>(record =>
         {
@@ -97,6 +107,7 @@ public static class LicenseKitModelBuilderExtensions
             record.HasOne<LicenseEntity>().WithMany().HasForeignKey(r => r.LicenseId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        UseLicenseKitEvents(modelBuilder);
         return modelBuilder;
     }
 }

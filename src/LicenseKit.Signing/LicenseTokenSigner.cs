@@ -87,7 +87,14 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
         var scratch = t_scratch ??= new Scratch();
         scratch.Payload.ResetWrittenCount();
         scratch.Writer.Reset(scratch.Payload);
-        WritePayload(scratch.Writer, license, instance, key.KeyId, now, now + tokenLifetime);
+        // A floating seat's token never outlives its lease: offline, the app would otherwise keep a seat others may hold.
+        var tokenExpiresAt = now + tokenLifetime;
+        if (instance?.LeaseExpiresAt is { } leaseEnd && leaseEnd < tokenExpiresAt)
+        {
+            tokenExpiresAt = leaseEnd;
+        }
+
+        WritePayload(scratch.Writer, license, instance, key.KeyId, now, tokenExpiresAt);
         scratch.Writer.Flush();
         var payload = scratch.Payload.WrittenSpan;
 

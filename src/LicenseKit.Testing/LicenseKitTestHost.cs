@@ -59,6 +59,27 @@ public sealed class LicenseKitTestHost : IAsyncDisposable
     /// <summary>The key hashing secret test hosts use (id <c>test</c>): 32 fixed bytes, public, for tests only.</summary>
     public const string TestKeyHashingSecret = "dGVzdC1vbmx5LWhhc2hpbmctc2VjcmV0LTMyLWJ5dGVz";
 
+    /// <summary>The event log of the test business: the feed and re-drives.</summary>
+    public ILicenseEventLog Events => _scope.ServiceProvider.GetRequiredService<ILicenseEventLog>();
+
+    /// <summary>
+    /// Delivers every recorded event that is due at <see cref="Time"/> to the registered handlers, as the hosted dispatcher
+    /// would, until none is due (failed events wait for their retry time: advance <see cref="Time"/> to reach it).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the delivery.</param>
+    /// <returns>How many deliveries were attempted.</returns>
+    public async Task<int> DeliverEventsAsync(CancellationToken cancellationToken = default)
+    {
+        var delivery = Services.GetRequiredService<LicenseEventDelivery>();
+        var total = 0;
+        for (var claimed = -1; claimed != 0; total += claimed)
+        {
+            claimed = await delivery.DeliverDueAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return total;
+    }
+
     /// <summary>Builds a host.</summary>
     /// <param name="configureOptions">Changes the options after <see cref="LicenseKitOptions.BusinessId"/> is set to <see cref="DefaultBusinessId"/>.</param>
     /// <param name="configure">Adds to or overrides the wiring (event handlers, a store, the host's own services through <see cref="LicenseKitBuilder.Services"/>).</param>

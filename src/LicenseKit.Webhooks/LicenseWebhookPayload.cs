@@ -9,7 +9,7 @@ public sealed record LicenseWebhookPayload
     /// <summary>The business the license belongs to.</summary>
     public required string BusinessId { get; init; }
 
-    /// <summary>The event type, one of <see cref="LicenseWebhookEventTypes"/>; it tells which <see cref="Data"/> fields are set.</summary>
+    /// <summary>The event type, one of <see cref="LicenseEventTypes"/>; it tells which <see cref="Data"/> fields are set.</summary>
     public required string Type { get; init; }
 
     /// <summary>When the event happened (the store write), not when it was delivered.</summary>
@@ -24,7 +24,7 @@ public sealed record LicenseWebhookPayload
     /// <exception cref="ArgumentException">The event is of a type this version does not know.</exception>
     public static LicenseWebhookPayload From(LicenseEvent licenseEvent)
     {
-        var type = LicenseWebhookEventTypes.Of(licenseEvent);
+        var type = LicenseEventTypes.Of(licenseEvent);
         var data = licenseEvent switch
         {
             LicenseIssued issued => new LicenseWebhookData { License = issued.License },

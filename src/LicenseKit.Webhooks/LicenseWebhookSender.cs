@@ -94,7 +94,7 @@ public sealed class LicenseWebhookSender : ILicenseEventHandler
 
     private WebhookTarget[] TargetsFor(LicenseEvent licenseEvent)
     {
-        var eventType = LicenseWebhookEventTypes.Of(licenseEvent);
+        var eventType = LicenseEventTypes.Of(licenseEvent);
         return Array.FindAll(_targets, t => t.Takes(eventType));
     }
 

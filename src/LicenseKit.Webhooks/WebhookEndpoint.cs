@@ -17,8 +17,8 @@ public sealed class WebhookEndpoint
     public IList<string> Secrets { get; } = [];
 
     /// <summary>
-    /// The event types this endpoint receives (see <see cref="LicenseWebhookEventTypes"/>); empty, the default, means
-    /// every type. Leaving out <see cref="LicenseWebhookEventTypes.ValidationFailed"/> keeps callers of a public
+    /// The event types this endpoint receives (see <see cref="LicenseEventTypes"/>); empty, the default, means
+    /// every type. Leaving out <see cref="LicenseEventTypes.ValidationFailed"/> keeps callers of a public
     /// validation endpoint from causing outbound requests.
     /// </summary>
     public IList<string> EventTypes { get; } = [];

@@ -125,5 +125,11 @@ public sealed class CachedValidationTests
         public Task<LicenseInstance?> FindInstanceAsync(string businessId, string licenseId, string? instanceId, string? fingerprint, CancellationToken cancellationToken = default) => Fail<LicenseInstance?>();
 
         public Task<IReadOnlyList<LicenseInstance>> ListInstancesAsync(string businessId, string licenseId, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<LicenseInstance>>();
+
+        public Task<InstanceLeaseRenewalResult> RenewLeaseAsync(InstanceLeaseRenewal renewal, CancellationToken cancellationToken = default) => Fail<InstanceLeaseRenewalResult>();
+
+        public Task<IReadOnlyList<LicenseInstance>> ListLapsedInstancesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<LicenseInstance>>();
+
+        public Task<InstanceDeactivationResult> DeactivateLapsedAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) => Fail<InstanceDeactivationResult>();
     }
 }

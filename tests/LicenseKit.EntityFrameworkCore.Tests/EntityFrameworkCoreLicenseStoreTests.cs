@@ -130,8 +130,8 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
             .ToList();
         var version = model.GetEntityTypes().Single(e => e.GetTableName() == "licensekit_licenses").FindProperty("Version")!;
 
-        tables.Should().BeEquivalentTo("licensekit_licenses", "licensekit_license_instances", "licensekit_idempotency");
-        uniqueIndexes.Should().BeEquivalentTo("licensekit_licenses(business_id,key_hash)", "licensekit_license_instances(license_id,fingerprint)");
+        tables.Should().BeEquivalentTo("licensekit_licenses", "licensekit_license_instances", "licensekit_idempotency", "licensekit_license_events");
+        uniqueIndexes.Should().BeEquivalentTo("licensekit_licenses(business_id,key_hash)", "licensekit_license_instances(license_id,fingerprint)", "licensekit_license_events(id)");
         model.GetEntityTypes().Single(e => e.GetTableName() == "licensekit_idempotency").FindPrimaryKey()!.Properties
             .Select(p => p.GetColumnName()).Should().Equal("business_id", "idempotency_key_hash");
         version.IsConcurrencyToken.Should().BeTrue();
@@ -147,7 +147,7 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
         services.AddLicenseKit(o =>
         {
             o.BusinessId = "biz_di";
-            o.KeyHashing.Secrets["test"] = LicenseKit.Testing.LicenseKitTestHost.TestKeyHashingSecret;
+            o.KeyHashing.Secrets["test"] = StoreRecords.HashingSecret;
         }).UseEntityFrameworkCore<TestDbContext>();
 
         var descriptor = services.Single(d => d.ServiceType == typeof(ILicenseStore));

@@ -182,7 +182,7 @@ public abstract class MultiHostTests
         services.AddLicenseKit(o =>
             {
                 o.BusinessId = BusinessId;
-                o.KeyHashing.Secrets["test"] = LicenseKit.Testing.LicenseKitTestHost.TestKeyHashingSecret;
+                o.KeyHashing.Secrets["test"] = StoreRecords.HashingSecret;
             })
             .UseEntityFrameworkCore<TestDbContext>()
             .UseTimeProvider(new FakeTimeProvider(now));

@@ -7,6 +7,9 @@ internal static class StoreRecords
 {
     public static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
 
+    /// <summary>The hashing secret of the EF test hosts: 32 fixed bytes, for tests only.</summary>
+    public static readonly string HashingSecret = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
+
     private static readonly HmacLicenseKeyHasher Hasher = CreateHasher();
 
     /// <summary>A license as a store receives it: its key hashed and hinted, no plaintext.</summary>
@@ -17,7 +20,7 @@ internal static class StoreRecords
     private static HmacLicenseKeyHasher CreateHasher()
     {
         var options = new LicenseKeyHashingOptions();
-        options.Secrets["test"] = LicenseKit.Testing.LicenseKitTestHost.TestKeyHashingSecret;
+        options.Secrets["test"] = StoreRecords.HashingSecret;
         return new HmacLicenseKeyHasher(options);
     }
 

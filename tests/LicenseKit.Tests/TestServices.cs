@@ -38,6 +38,11 @@ internal sealed class TestServices : IAsyncDisposable
 
     public ILicenseActivator Activator => _host.Activator;
 
+    public ILicenseEventLog Events => _host.Events;
+
+    /// <summary>Delivers the recorded events that are due, as the hosted dispatcher would.</summary>
+    public Task<int> DeliverEventsAsync() => _host.DeliverEventsAsync();
+
     public static IssueLicenseRequest SeedRequest(string? key = null) => new()
     {
         ProductId = "prod_hyQQhhNzfEuvv",

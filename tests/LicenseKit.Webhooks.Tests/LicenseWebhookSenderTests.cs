@@ -198,7 +198,7 @@ public class LicenseWebhookSenderTests
         await using var provider = WebhookHost.Create(o =>
         {
             var fulfilment = WebhookHost.Endpoint("fulfilment", receiver.UrlFor("/fulfilment"));
-            fulfilment.EventTypes.Add(LicenseWebhookEventTypes.Created);
+            fulfilment.EventTypes.Add(LicenseEventTypes.Created);
             o.Endpoints.Add(fulfilment);
             o.Endpoints.Add(WebhookHost.Endpoint("audit", receiver.UrlFor("/audit")));
         });
@@ -221,7 +221,7 @@ public class LicenseWebhookSenderTests
         await using var provider = WebhookHost.Create(o =>
         {
             var fulfilment = WebhookHost.Endpoint("fulfilment", receiver.UrlFor("/fulfilment"));
-            fulfilment.EventTypes.Add(LicenseWebhookEventTypes.Created);
+            fulfilment.EventTypes.Add(LicenseEventTypes.Created);
             o.Endpoints.Add(fulfilment);
         });
         var handler = provider.GetServices<ILicenseEventHandler>().Single();
@@ -240,7 +240,7 @@ public class LicenseWebhookSenderTests
         await using var provider = WebhookHost.Create(o =>
         {
             var fulfilment = WebhookHost.Endpoint("fulfilment", receiver.UrlFor("/fulfilment"));
-            fulfilment.EventTypes.Add(LicenseWebhookEventTypes.Created);
+            fulfilment.EventTypes.Add(LicenseEventTypes.Created);
             o.Endpoints.Add(fulfilment);
         });
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace LicenseKit.Internal;
 
-/// <summary>The handlers of the client-facing endpoints: activate, deactivate, validate.</summary>
+/// <summary>The handlers of the client-facing endpoints: activate, deactivate, validate, heartbeat.</summary>
 internal static class ActivationEndpoints
 {
     public static async Task<IResult> ActivateAsync(HttpContext http, [FromServices] ILicenseActivator activator, CancellationToken cancellationToken)
@@ -31,6 +31,20 @@ internal static class ActivationEndpoints
 
         var result = await activator.DeactivateAsync(body!.ToRequest(), cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(http, result.Errors);
+    }
+
+    public static async Task<IResult> HeartbeatAsync(HttpContext http, [FromServices] ILicenseActivator activator, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodyReader.ReadAsync<HeartbeatBody>(http, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await activator.HeartbeatAsync(body!.ToRequest(), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded
+            ? TypedResults.Json(ActivationResponse.From(result.Value), LicenseKitHttpJsonContext.Default.ActivationResponse)
+            : Problems.From(http, result.Errors);
     }
 
     public static async Task<IResult> ValidateAsync(

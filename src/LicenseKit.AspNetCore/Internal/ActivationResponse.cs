@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace LicenseKit.Internal;
 
-/// <summary>The answer to an activation: the instance, the message to show and, when a signer is registered, the signed license.</summary>
+/// <summary>
+/// The answer to an activation or a heartbeat: the instance (with its lease end when it holds a floating seat), the
+/// message to show and, when a signer is registered, the signed license.
+/// </summary>
 internal sealed record ActivationResponse
 {
     [JsonPropertyName("id")]
@@ -23,6 +26,10 @@ internal sealed record ActivationResponse
     [JsonPropertyName("created_at")]
     public DateTimeOffset CreatedAt { get; init; }
 
+    [JsonPropertyName("lease_expires_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+
     [JsonPropertyName("activation_message")]
     public string? ActivationMessage { get; init; }
 
@@ -30,15 +37,20 @@ internal sealed record ActivationResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SignedLicense { get; init; }
 
-    public static ActivationResponse From(LicenseActivationResponse activation) => new()
+    public static ActivationResponse From(LicenseActivationResponse activation) => From(activation.Instance, activation.License, activation.SignedLicense);
+
+    public static ActivationResponse From(LicenseHeartbeatResponse heartbeat) => From(heartbeat.Instance, heartbeat.License, heartbeat.SignedLicense);
+
+    private static ActivationResponse From(LicenseInstance instance, License license, string? signedLicense) => new()
     {
-        Id = activation.Instance.Id,
-        BusinessId = activation.Instance.BusinessId,
-        LicenseKeyId = activation.Instance.LicenseId,
-        Name = activation.Instance.Name,
-        Fingerprint = activation.Instance.Fingerprint,
-        CreatedAt = activation.Instance.CreatedAt,
-        ActivationMessage = activation.ActivationMessage,
-        SignedLicense = activation.SignedLicense,
+        Id = instance.Id,
+        BusinessId = instance.BusinessId,
+        LicenseKeyId = instance.LicenseId,
+        Name = instance.Name,
+        Fingerprint = instance.Fingerprint,
+        CreatedAt = instance.CreatedAt,
+        LeaseExpiresAt = instance.LeaseExpiresAt,
+        ActivationMessage = license.ActivationMessage,
+        SignedLicense = signedLicense,
     };
 }

@@ -14,4 +14,7 @@ internal sealed class LicenseInstanceEntity
     public string? Fingerprint { get; set; }
 
     public long CreatedAt { get; set; }
+
+    /// <summary>When a floating seat's lease ends (Unix milliseconds); null for a node-locked instance.</summary>
+    public long? LeaseExpiresAt { get; set; }
 }

@@ -93,6 +93,7 @@ internal static class LicenseMapper
         Name = instance.Name,
         Fingerprint = instance.Fingerprint,
         CreatedAt = ToUnixMs(instance.CreatedAt),
+        LeaseExpiresAt = instance.LeaseExpiresAt is { } lease ? ToUnixMs(lease) : null,
     };
 
     public static LicenseInstance ToInstance(LicenseInstanceEntity entity) => new()
@@ -103,6 +104,7 @@ internal static class LicenseMapper
         Name = entity.Name,
         Fingerprint = entity.Fingerprint,
         CreatedAt = FromUnixMs(entity.CreatedAt),
+        LeaseExpiresAt = entity.LeaseExpiresAt is { } lease ? FromUnixMs(lease) : null,
     };
 
     // A JSON object written entry by entry keeps the metadata's order; the column is text, not jsonb, which would sort keys.

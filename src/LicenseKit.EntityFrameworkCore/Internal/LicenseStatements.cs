@@ -104,17 +104,21 @@ internal sealed class LicenseStatements
         // ActivationRule in SQL (active, not archived, not expired, under the limit): the store reports the reason of a
         // refusal with ActivationRule itself, so a change to the rule changes both.
         string expires = Column(l, nameof(LicenseEntity.ExpiresAt)), limit = Column(l, nameof(LicenseEntity.ActivationsLimit));
+        // {freed} lapsed instances were deleted in the same transaction (ActivationRule.IsAtLimit(license, lapsed)); the
+        // expiry is set only while it is null (ActivationRule.ExpiresAtAfter), so one first activation sets it.
         _claimSlot = Statement.Build(
             sql,
-            $"UPDATE {l.Name} SET {count} = {count} + 1, {version} = {version} + 1, {updatedAt} = {{now}} " +
+            $"UPDATE {l.Name} SET {count} = {count} + 1 - {{freed}}, {expires} = COALESCE({expires}, {{first_expiry}}), {version} = {version} + 1, {updatedAt} = {{now}} " +
             $"WHERE {lId} = {{id}} AND {lBusiness} = {{business_id}} " +
             $"AND {Column(l, nameof(LicenseEntity.Status))} = {{active}} AND {Column(l, nameof(LicenseEntity.Archived))} = {{not_archived}} " +
-            $"AND ({expires} IS NULL OR {expires} > {{now}}) AND ({limit} IS NULL OR {count} < {limit})",
+            $"AND ({expires} IS NULL OR {expires} > {{now}}) AND ({limit} IS NULL OR {count} - {{freed}} < {limit})",
             now,
             id,
             businessId,
             ("active", l[nameof(LicenseEntity.Status)].Mapping),
-            ("not_archived", l[nameof(LicenseEntity.Archived)].Mapping));
+            ("not_archived", l[nameof(LicenseEntity.Archived)].Mapping),
+            ("freed", l[nameof(LicenseEntity.InstancesCount)].Mapping),
+            ("first_expiry", l[nameof(LicenseEntity.ExpiresAt)].Mapping));
         _releaseSlot = Statement.Build(
             sql,
             $"UPDATE {l.Name} SET {count} = {count} - 1, {version} = {version} + 1, {updatedAt} = {{now}} WHERE {lId} = {{id}} AND {lBusiness} = {{business_id}}",
@@ -139,7 +143,11 @@ internal sealed class LicenseStatements
             $"AND ({newLimit} IS NULL OR {count} <= {newLimit})",
             [.. edited.Select(c => (c.Property, c.Mapping)), (nameof(LicenseEntity.Id), id.Item2), (nameof(LicenseEntity.BusinessId), businessId.Item2), ("read_last_edit_version", l[nameof(LicenseEntity.LastEditVersion)].Mapping)]);
         _editedColumns = edited;
+        Leases = new LeaseStatements(sql, l, i);
     }
+
+    /// <summary>The statements of floating seats.</summary>
+    public LeaseStatements Leases { get; }
 
     public DbCommand LicenseById(IRelationalConnection connection, string id, string businessId) =>
         _licenseById.CreateCommand(connection, ("id", id), ("business_id", businessId));
@@ -170,8 +178,16 @@ internal sealed class LicenseStatements
     public DbCommand InsertInstance(IRelationalConnection connection, LicenseInstanceEntity row) => Insert(connection, _insertInstance, _instances, row);
 
     /// <summary>The conditional UPDATE that takes one activation slot; it changes no row when the license does not take one.</summary>
-    public DbCommand ClaimSlot(IRelationalConnection connection, string businessId, string id, long now) =>
-        _claimSlot.CreateCommand(connection, ("now", now), ("id", id), ("business_id", businessId), ("active", LicenseMapper.Active), ("not_archived", false));
+    public DbCommand ClaimSlot(IRelationalConnection connection, string businessId, string id, long now, int freed, long? firstExpiry) =>
+        _claimSlot.CreateCommand(
+            connection,
+            ("now", now),
+            ("id", id),
+            ("business_id", businessId),
+            ("active", LicenseMapper.Active),
+            ("not_archived", false),
+            ("freed", freed),
+            ("first_expiry", firstExpiry));
 
     public DbCommand ReleaseSlot(IRelationalConnection connection, string businessId, string id, long now) =>
         _releaseSlot.CreateCommand(connection, ("now", now), ("id", id), ("business_id", businessId));

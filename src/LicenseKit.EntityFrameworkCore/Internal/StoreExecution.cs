@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -13,6 +14,7 @@ namespace LicenseKit.EntityFrameworkCore.Internal;
 internal sealed class StoreExecution(DbContext context)
 {
     private IExecutionStrategy? _strategy;
+    private readonly LookupConnections? _lookupConnections = LookupConnections.For(context);
 
     /// <summary>The context's connection.</summary>
     public IRelationalConnection Connection { get; } = context.GetService<IRelationalConnection>();
@@ -82,10 +84,24 @@ internal sealed class StoreExecution(DbContext context)
     private async Task<T?> ReadOneOnceAsync<T>(Func<IRelationalConnection, DbCommand> createCommand, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
-        await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var lookupConnection = _lookupConnections is not null && Connection.DbConnection.State == ConnectionState.Closed ? _lookupConnections.Create() : null;
+        if (lookupConnection is not null)
+        {
+            await lookupConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             var command = createCommand(Connection);
+            if (lookupConnection is not null)
+            {
+                command.Connection = lookupConnection;
+            }
+
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -97,7 +113,14 @@ internal sealed class StoreExecution(DbContext context)
         }
         finally
         {
-            await Connection.CloseAsync().ConfigureAwait(false);
+            if (lookupConnection is not null)
+            {
+                await lookupConnection.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await Connection.CloseAsync().ConfigureAwait(false);
+            }
         }
     }
 }

@@ -88,9 +88,9 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
 
         for (var i = 0; i < endpoint.EventTypes.Count; i++)
         {
-            if (!LicenseWebhookEventTypes.All.Contains(endpoint.EventTypes[i], StringComparer.Ordinal))
+            if (!LicenseEventTypes.All.Contains(endpoint.EventTypes[i], StringComparer.Ordinal))
             {
-                failures.Add($"{path}.EventTypes[{i}] '{endpoint.EventTypes[i]}' is not an event type; the types are {string.Join(", ", LicenseWebhookEventTypes.All)}.");
+                failures.Add($"{path}.EventTypes[{i}] '{endpoint.EventTypes[i]}' is not an event type; the types are {string.Join(", ", LicenseEventTypes.All)}.");
             }
         }
     }

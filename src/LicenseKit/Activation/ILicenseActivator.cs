@@ -38,4 +38,18 @@ public interface ILicenseActivator
     /// <returns>The result with its code.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     Task<LicenseValidationResult> ValidateAsync(ValidateLicenseRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps an instance's seat: under a floating product policy renews its lease to now plus the policy's lease
+    /// duration, atomically and only if the lease has not lapsed; for a node-locked instance confirms it is live. Refused
+    /// with <see cref="LicenseErrorCodes.LicenseKeyNotFound"/>, <see cref="LicenseErrorCodes.LicenseRevoked"/>,
+    /// <see cref="LicenseErrorCodes.LicenseDisabled"/>, <see cref="LicenseErrorCodes.LicenseArchived"/>,
+    /// <see cref="LicenseErrorCodes.LicenseExpired"/>, <see cref="LicenseErrorCodes.InstanceNotFound"/> or
+    /// <see cref="LicenseErrorCodes.LeaseExpired"/> (the seat was lost: activate again).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The instance with its renewed lease, or the refusal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    Task<LicenseResult<LicenseHeartbeatResponse>> HeartbeatAsync(HeartbeatLicenseRequest request, CancellationToken cancellationToken = default);
 }

@@ -12,7 +12,10 @@ public interface ILicenseTokenSigner
     /// the signing key may come from a vault. An activation signs before it writes the instance, so a failure here leaves
     /// nothing written.
     /// </summary>
-    /// <param name="license">The license as it is now.</param>
+    /// <param name="license">
+    /// The license as it is now, except that <see cref="License.Entitlements"/> holds everything it grants (its product's
+    /// and its own), since an offline verifier cannot look up the product's policy.
+    /// </param>
     /// <param name="instance">The activated instance to bind the token to, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels fetching the key.</param>
     /// <returns>The token.</returns>

@@ -28,6 +28,12 @@ public enum LicenseValidationCode
     /// <summary>An instance id or fingerprint was named and no live instance of this license matches it.</summary>
     InstanceNotFound,
 
+    /// <summary>The named instance holds a floating seat whose lease lapsed without a heartbeat: its seat is free for others.</summary>
+    LeaseExpired,
+
+    /// <summary>The license is usable, but it lacks an entitlement the request required (<see cref="ValidateLicenseRequest.Entitlements"/>).</summary>
+    EntitlementMissing,
+
     /// <summary>The license (and the named instance, if any) is valid.</summary>
     Valid,
 }

@@ -19,6 +19,12 @@ public sealed record LicenseValidationResult
     public LicenseInstance? Instance { get; init; }
 
     /// <summary>
+    /// The entitlements the license grants, its product's and its own together; empty when no license was found or it
+    /// grants none. Set whatever the code, so a caller can tell which required entitlement was missing.
+    /// </summary>
+    public LicenseEntitlements Entitlements { get; init; } = LicenseEntitlements.Empty;
+
+    /// <summary>
     /// A fresh signed offline token bound to <see cref="Instance"/>, when the license is valid for a named instance and
     /// an <see cref="ILicenseTokenSigner"/> is registered: a client that validates while online refreshes the token it
     /// uses offline. Otherwise <see langword="null"/>.

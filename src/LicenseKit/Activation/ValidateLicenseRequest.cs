@@ -11,4 +11,10 @@ public sealed record ValidateLicenseRequest
 
     /// <summary>A fingerprint that must belong to a live instance of the license, or <see langword="null"/>. Ignored when an instance id is given.</summary>
     public string? Fingerprint { get; init; }
+
+    /// <summary>
+    /// Entitlements the license must grant (its product's and its own together), or <see langword="null"/>; when one is
+    /// absent the validation answers <see cref="LicenseValidationCode.EntitlementMissing"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Entitlements { get; init; }
 }

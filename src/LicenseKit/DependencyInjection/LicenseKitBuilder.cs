@@ -10,7 +10,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// swap the store, the key generator or the business resolver, and add event handlers. Adapter packages add their own
 /// extension methods here (e.g. <c>UseEntityFrameworkCore&lt;TContext&gt;()</c>).
 /// </summary>
-public sealed class LicenseKitBuilder
+public sealed partial class LicenseKitBuilder
 {
     internal LicenseKitBuilder(IServiceCollection services) => Services = services;
 

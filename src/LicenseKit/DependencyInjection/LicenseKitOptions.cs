@@ -35,4 +35,10 @@ public sealed class LicenseKitOptions
 
     /// <summary>The largest page size a caller may ask for. Default 100.</summary>
     public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>
+    /// The policy of each product, keyed by product id (configuration: <c>LicenseKit:Products:{product_id}:…</c>), read by
+    /// the default <see cref="ILicensePolicyProvider"/>. A product not listed has no policy.
+    /// </summary>
+    public IDictionary<string, LicensePolicyOptions> Products { get; set; } = new Dictionary<string, LicensePolicyOptions>(StringComparer.Ordinal);
 }

@@ -66,13 +66,30 @@ public static class LicenseKitServiceCollectionExtensions
         services.TryAddSingleton<ILicenseStore, InMemoryLicenseStore>();
         services.TryAddSingleton<IKeyGenerator, RandomKeyGenerator>();
         services.TryAddSingleton<ILicenseBusinessResolver, ConfiguredBusinessResolver>();
+        services.TryAddSingleton<ILicensePolicyProvider, ConfiguredLicensePolicyProvider>();
         services.TryAddSingleton(sp => new LicenseKitTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddScoped<LicenseEventDispatcher>();
         services.TryAddScoped<LicenseKitContext>();
         services.TryAddScoped<ILicenseIssuer, LicenseIssuer>();
         services.TryAddScoped<ILicenseManager, LicenseManager>();
         services.TryAddScoped<ILicenseActivator, LicenseActivator>();
+        AddEvents(services);
 
         return new LicenseKitBuilder(services);
+    }
+
+    // Events are recorded by the store with each write; the log reads them, the delivery hands them to the handlers.
+    private static void AddEvents(IServiceCollection services)
+    {
+        services.AddOptions<LicenseEventDeliveryOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseEventDeliveryOptions>, LicenseEventDeliveryOptionsValidator>());
+        services.TryAddScoped<ILicenseEventStore>(sp => sp.GetRequiredService<ILicenseStore>() as ILicenseEventStore
+            ?? throw new InvalidOperationException($"The license store {sp.GetRequiredService<ILicenseStore>().GetType().Name} does not record events: it must implement {nameof(ILicenseEventStore)}."));
+        services.TryAddScoped<ILicenseEventLog, LicenseEventLog>();
+        services.TryAddSingleton(sp => new LicenseEventDelivery(
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<IOptions<LicenseEventDeliveryOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
     }
 }

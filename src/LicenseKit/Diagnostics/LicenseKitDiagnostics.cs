@@ -18,6 +18,9 @@ public static class LicenseKitDiagnostics
     /// <summary>Counter of deactivation attempts, tagged like <see cref="IssuedCounter"/>.</summary>
     public const string DeactivationsCounter = "licensekit.deactivations";
 
+    /// <summary>Counter of heartbeat attempts (lease renewals of floating seats), tagged like <see cref="IssuedCounter"/>.</summary>
+    public const string HeartbeatsCounter = "licensekit.heartbeats";
+
     /// <summary>Counter of validations, tagged with the validation code in <c>licensekit.code</c>.</summary>
     public const string ValidationsCounter = "licensekit.validations";
 

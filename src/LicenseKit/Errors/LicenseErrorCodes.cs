@@ -24,6 +24,9 @@ public static class LicenseErrorCodes
     /// <summary>Metadata has more entries than <see cref="LicenseLimits.MaxMetadataEntries"/>.</summary>
     public const string MetadataTooManyEntries = "METADATA_TOO_MANY_ENTRIES";
 
+    /// <summary>More entitlements were given than <see cref="LicenseLimits.MaxEntitlements"/>.</summary>
+    public const string EntitlementsTooMany = "ENTITLEMENTS_TOO_MANY";
+
     /// <summary>A list cursor is malformed or was not produced by this library.</summary>
     public const string InvalidCursor = "INVALID_CURSOR";
 
@@ -41,6 +44,9 @@ public static class LicenseErrorCodes
 
     /// <summary>The activation instance does not exist (or is no longer live) on the license.</summary>
     public const string InstanceNotFound = "INSTANCE_NOT_FOUND";
+
+    /// <summary>The instance's floating-seat lease lapsed without a heartbeat; activate again to take a seat.</summary>
+    public const string LeaseExpired = "LEASE_EXPIRED";
 
     /// <summary>The license is disabled (suspended).</summary>
     public const string LicenseDisabled = "LICENSE_DISABLED";
@@ -68,4 +74,10 @@ public static class LicenseErrorCodes
 
     /// <summary>No unique key could be generated within the retry budget (a key format with too little room).</summary>
     public const string KeyGenerationFailed = "KEY_GENERATION_FAILED";
+
+    /// <summary>No recorded event with the id is visible to the business.</summary>
+    public const string EventNotFound = "EVENT_NOT_FOUND";
+
+    /// <summary>The event is not parked, so there is nothing to re-drive.</summary>
+    public const string EventNotParked = "EVENT_NOT_PARKED";
 }

@@ -77,6 +77,22 @@ public class LicenseErrorDescriber
     public virtual LicenseError MetadataTooManyEntries(int count, int maxEntries) =>
         new(LicenseErrorCodes.MetadataTooManyEntries, Invariant($"'metadata' has {count} entries; at most {maxEntries} are allowed."), Metadata);
 
+    /// <summary>More entitlements were given than allowed.</summary>
+    /// <param name="count">The number of names given.</param>
+    /// <param name="maxEntitlements">The maximum.</param>
+    /// <returns>A <see cref="LicenseErrorCodes.EntitlementsTooMany"/> error on <c>entitlements</c>.</returns>
+    public virtual LicenseError EntitlementsTooMany(int count, int maxEntitlements) =>
+        new(LicenseErrorCodes.EntitlementsTooMany, Invariant($"'entitlements' has {count} names; at most {maxEntitlements} are allowed."), Entitlements);
+
+    /// <summary>An entitlement name breaks the naming rule of <see cref="LicenseEntitlements.IsValidName(string?)"/>.</summary>
+    /// <param name="name">The name given (cut to the maximum length), or <see langword="null"/>.</param>
+    /// <returns>A <see cref="LicenseErrorCodes.FieldInvalidCharacters"/> error on <c>entitlements</c>.</returns>
+    public virtual LicenseError EntitlementNameInvalid(string? name) =>
+        new(
+            LicenseErrorCodes.FieldInvalidCharacters,
+            Invariant($"Entitlement '{name?[..Math.Min(name.Length, LicenseLimits.MaxEntitlementNameLength)]}' is not a valid name: 1 to {LicenseLimits.MaxEntitlementNameLength} ASCII letters, digits, '.', '_', '-' or ':', starting with a letter or digit."),
+            Entitlements);
+
     /// <summary>A metadata key is empty or whitespace-only.</summary>
     /// <returns>A <see cref="LicenseErrorCodes.FieldRequired"/> error on <c>metadata</c>.</returns>
     public virtual LicenseError MetadataKeyEmpty() =>
@@ -135,6 +151,11 @@ public class LicenseErrorDescriber
     /// <returns>A <see cref="LicenseErrorCodes.InstanceNotFound"/> error on <c>license_key_instance_id</c>.</returns>
     public virtual LicenseError InstanceNotFound() =>
         new(LicenseErrorCodes.InstanceNotFound, "The license has no live instance with this id.", "license_key_instance_id");
+
+    /// <summary>The instance's lease lapsed before the heartbeat.</summary>
+    /// <returns>A <see cref="LicenseErrorCodes.LeaseExpired"/> error on <c>license_key_instance_id</c>.</returns>
+    public virtual LicenseError LeaseExpired() =>
+        new(LicenseErrorCodes.LeaseExpired, "The instance's lease lapsed without a heartbeat; activate again to take a seat.", "license_key_instance_id");
 
     /// <summary>The license is revoked.</summary>
     /// <returns>A <see cref="LicenseErrorCodes.LicenseRevoked"/> error on <c>license_key</c>.</returns>
@@ -198,7 +219,25 @@ public class LicenseErrorDescriber
 
     private const string Metadata = "metadata";
 
+    private const string Entitlements = "entitlements";
+
     private const string LicenseKey = "license_key";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An event feed cursor this API did not return.</summary>
+    /// <returns>A <see cref="LicenseErrorCodes.InvalidCursor"/> error on <c>after</c>.</returns>
+    public virtual LicenseError InvalidEventCursor() =>
+        new(LicenseErrorCodes.InvalidCursor, "The cursor is not one this API returned.", "after");
+
+    /// <summary>No recorded event with the id is visible to the business.</summary>
+    /// <returns>A <see cref="LicenseErrorCodes.EventNotFound"/> error on <c>id</c>.</returns>
+    public virtual LicenseError EventNotFound() =>
+        new(LicenseErrorCodes.EventNotFound, "No event with this id exists.", "id");
+
+    /// <summary>The event to re-drive is not parked.</summary>
+    /// <param name="state">Its state.</param>
+    /// <returns>A <see cref="LicenseErrorCodes.EventNotParked"/> error on <c>id</c>.</returns>
+    public virtual LicenseError EventNotParked(LicenseEventState state) =>
+        new(LicenseErrorCodes.EventNotParked, $"The event is {state.ToString().ToLowerInvariant()}, not parked; only a parked event can be re-driven.", "id");
 }

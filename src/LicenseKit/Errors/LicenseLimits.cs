@@ -35,4 +35,13 @@ public static class LicenseLimits
 
     /// <summary>Maximum length of a device fingerprint.</summary>
     public const int MaxFingerprintLength = 255;
+
+    /// <summary>Maximum number of entitlements a product policy or a license names.</summary>
+    public const int MaxEntitlements = 100;
+
+    /// <summary>Maximum length of an entitlement name (see <see cref="LicenseEntitlements.IsValidName(string?)"/>).</summary>
+    public const int MaxEntitlementNameLength = 64;
+
+    /// <summary>The longest last error kept on a recorded event; a longer one is cut.</summary>
+    public const int MaxEventErrorLength = 2000;
 }

@@ -4,10 +4,12 @@ namespace LicenseKit;
 /// Receives <see cref="LicenseEvent"/>s. Register any number with <c>AddLicenseKit().AddEventHandler&lt;T&gt;()</c>.
 /// </summary>
 /// <remarks>
-/// Handlers run after the store write has succeeded, one after another in registration order, and the operation waits
-/// for them before it returns. A handler that throws is logged and skipped: the write stands and the caller still gets
-/// its result. Work that may be slow or fail (webhooks) belongs in a queue the handler feeds; use
-/// <see cref="LicenseEvent.EventId"/> to deduplicate.
+/// <para>The store records the event of each write atomically with it; <see cref="LicenseEventDelivery"/> (run by the
+/// <c>AddEventDispatcher()</c> hosted service) then calls the handlers, one after another in registration order, at least
+/// once: a handler that throws or times out makes the event retried later with backoff, for every handler, and parked
+/// after <see cref="LicenseEventDeliveryOptions.MaxAttempts"/>. Deduplicate by <see cref="LicenseEvent.EventId"/>.</para>
+/// <para><see cref="LicenseValidationFailed"/> is the exception: a validation writes nothing, so it records nothing; it is
+/// passed to the handlers during the validation, best effort (a failing handler is logged and skipped).</para>
 /// </remarks>
 public interface ILicenseEventHandler
 {

@@ -1,8 +1,9 @@
 namespace LicenseKit;
 
 /// <summary>
-/// Something that happened to a license, delivered to every registered <see cref="ILicenseEventHandler"/> after the
-/// store write succeeded. <see cref="EventId"/> is unique per event so webhook senders can deduplicate deliveries.
+/// Something that happened to a license, recorded by the store with the write and delivered at least once to every
+/// registered <see cref="ILicenseEventHandler"/>. <see cref="EventId"/> is unique per event and the same on every
+/// delivery, so receivers can deduplicate.
 /// </summary>
 public abstract record LicenseEvent
 {

@@ -81,6 +81,25 @@ internal static class InputValidator
         }
     }
 
+    public static void Entitlements(LicenseErrorDescriber describe, ref List<LicenseError>? errors, IReadOnlyList<string>? names)
+    {
+        if (names is null)
+        {
+            return;
+        }
+
+        if (names.Count > LicenseLimits.MaxEntitlements)
+        {
+            Add(ref errors, describe.EntitlementsTooMany(names.Count, LicenseLimits.MaxEntitlements));
+            return;
+        }
+
+        foreach (var name in names.Where(n => !LicenseEntitlements.IsValidName(n)))
+        {
+            Add(ref errors, describe.EntitlementNameInvalid(name));
+        }
+    }
+
     /// <summary>
     /// Whether a lookup input (a key ignoring surrounding whitespace, an id, a fingerprint) could match anything written:
     /// blank, over-long input and characters the write rules refuse (U+0000 and other control characters, lone

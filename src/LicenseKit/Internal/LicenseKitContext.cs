@@ -13,6 +13,7 @@ internal sealed class LicenseKitContext(
     LicenseKitTelemetry telemetry,
     LicenseEventDispatcher events,
     LicenseErrorDescriber describer,
+    ILicensePolicyProvider policies,
     LicenseKeyVault keys,
     ILoggerFactory? loggerFactory = null)
 {
@@ -21,6 +22,8 @@ internal sealed class LicenseKitContext(
     public ILicenseBusinessResolver BusinessResolver { get; } = businessResolver;
 
     public LicenseKitOptions Options { get; } = options.Value;
+
+    public ILicensePolicyProvider Policies { get; } = policies;
 
     public TimeProvider Time { get; } = timeProvider;
 
@@ -37,6 +40,10 @@ internal sealed class LicenseKitContext(
     public ILogger Logger { get; } = (ILogger?)loggerFactory?.CreateLogger("LicenseKit") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public DateTimeOffset Now() => Time.GetUtcNowMilliseconds();
+
+    /// <summary>The policy of a product, or <see langword="null"/>; a custom provider's bad policy throws here, before anything is written.</summary>
+    public async ValueTask<LicensePolicy?> PolicyAsync(string businessId, string productId, CancellationToken cancellationToken) =>
+        LicensePolicyRules.EnsureValid(await Policies.GetPolicyAsync(businessId, productId, cancellationToken).ConfigureAwait(false), productId);
 
     public static string NewEventId() => PrefixedId.Create(PrefixedId.Event);
 

@@ -27,6 +27,17 @@ internal static class RequestHash
             }
         }
 
+        // Appended only when given, so the hashes of requests without entitlements stay what they were; '#' cannot start
+        // an appended value, so names never read as metadata.
+        if (request.Entitlements is { Count: > 0 } entitlements)
+        {
+            text.Append('#');
+            foreach (var name in entitlements.Order(StringComparer.Ordinal))
+            {
+                Append(text, name);
+            }
+        }
+
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

@@ -40,6 +40,13 @@ public sealed record IssueLicenseRequest
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>
+    /// Entitlements the license grants beyond its product's (<see cref="LicensePolicy.Entitlements"/>): at most
+    /// <see cref="LicenseLimits.MaxEntitlements"/> names, each valid by <see cref="LicenseEntitlements.IsValidName(string?)"/>.
+    /// <see langword="null"/> (default) or empty adds none.
+    /// </summary>
+    public IReadOnlyList<string>? Entitlements { get; init; }
+
+    /// <summary>
     /// An idempotency key, unique per business: repeating a request with the same key returns the license the first
     /// call issued and issues nothing new; reusing it for a different request fails with
     /// <see cref="LicenseErrorCodes.IdempotencyKeyConflict"/>. HTTP hosts take it from the <c>Idempotency-Key</c> header.

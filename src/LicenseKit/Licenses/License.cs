@@ -80,6 +80,14 @@ public sealed record License
     public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>
+    /// The entitlements this license grants beyond those of its product's <see cref="LicensePolicy"/>;
+    /// <see langword="null"/> when it adds none. Serialized as <c>entitlements</c> (a JSON array) only when set, so a
+    /// license without its own entitlements keeps the 16-field wire format.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LicenseEntitlements? Entitlements { get; init; }
+
+    /// <summary>
     /// The optimistic-concurrency version: 1 at issue, incremented by every write. Not part of the wire format;
     /// HTTP hosts expose it as an ETag.
     /// </summary>

@@ -29,4 +29,12 @@ public sealed record LicenseInstance
 
     /// <summary>When the instance was activated (UTC, millisecond precision).</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// When the seat's lease ends unless a heartbeat renews it (a floating seat); <see langword="null"/> for a node-locked
+    /// instance, which holds its seat until deactivated. A lapsed instance no longer counts against
+    /// <see cref="License.ActivationsLimit"/> (see <see cref="Stores.ActivationRule.IsLapsed"/>). Absent from the JSON when null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
 }

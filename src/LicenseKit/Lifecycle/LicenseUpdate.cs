@@ -24,6 +24,9 @@ public sealed record LicenseUpdate
     /// <summary>The new metadata, replacing the old as a whole (null removes it).</summary>
     public Optional<IReadOnlyDictionary<string, string>?> Metadata { get; init; }
 
+    /// <summary>The license's own entitlements, replacing the old as a whole (null or empty removes them); the product's are unaffected.</summary>
+    public Optional<IReadOnlyList<string>?> Entitlements { get; init; }
+
     /// <summary>Archive (<see langword="true"/>) or unarchive (<see langword="false"/>) the license.</summary>
     public Optional<bool> Archived { get; init; }
 }

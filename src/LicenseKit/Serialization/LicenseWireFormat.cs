@@ -55,6 +55,8 @@ public static class LicenseWireFormat
         LicenseValidationCode.Archived => "ARCHIVED",
         LicenseValidationCode.Expired => "EXPIRED",
         LicenseValidationCode.InstanceNotFound => "INSTANCE_NOT_FOUND",
+        LicenseValidationCode.LeaseExpired => "LEASE_EXPIRED",
+        LicenseValidationCode.EntitlementMissing => "ENTITLEMENT_MISSING",
         LicenseValidationCode.Valid => "VALID",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };

@@ -7,7 +7,7 @@ namespace LicenseKit.Stores;
 /// limit. Every store applies it inside its atomic <see cref="ILicenseStore.ActivateAsync"/> (a store that checks it in
 /// SQL says so beside its statement), so the reason a store reports is the reason the activation was refused.
 /// </summary>
-public static class ActivationRule
+public static partial class ActivationRule
 {
     /// <summary>
     /// Why <paramref name="license"/> cannot be activated at <paramref name="now"/> regardless of its instances, in the

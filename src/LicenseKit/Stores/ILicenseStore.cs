@@ -21,7 +21,7 @@ namespace LicenseKit.Stores;
 /// <para>A lookup value the store cannot hold (one containing U+0000, for instance) finds nothing; it never fails.</para>
 /// <para>The <c>LicenseKit.Testing</c> package holds a conformance suite any implementation can derive from.</para>
 /// </remarks>
-public interface ILicenseStore
+public partial interface ILicenseStore
 {
     /// <summary>
     /// Atomically inserts a new license unless its id, its key hash within its business, or the idempotency key hash
@@ -81,10 +81,17 @@ public interface ILicenseStore
     /// license (else <see cref="InstanceActivationOutcome.LicenseNotFound"/>); refuses it with the reason
     /// <see cref="ActivationRule.Refusal"/> gives at <see cref="InstanceActivation.Now"/>; returns the live instance with
     /// the same fingerprint if there is one (<see cref="InstanceActivationOutcome.ExistingInstance"/>, no write); refuses
-    /// with <see cref="InstanceActivationOutcome.LimitReached"/> when <see cref="ActivationRule.IsAtLimit"/>; otherwise
-    /// inserts the instance, increments the count, sets <see cref="License.UpdatedAt"/> to
-    /// <see cref="InstanceActivation.Now"/> and bumps the version.
+    /// with <see cref="InstanceActivationOutcome.LimitReached"/> when <see cref="ActivationRule.IsAtLimit(License, int)"/>
+    /// with the instances lapsed at <see cref="InstanceActivation.Now"/> not counted; otherwise inserts the instance,
+    /// increments the count, sets the expiry to <see cref="ActivationRule.ExpiresAtAfter"/>, sets
+    /// <see cref="License.UpdatedAt"/> to <see cref="InstanceActivation.Now"/> and bumps the version.
     /// </summary>
+    /// <remarks>
+    /// Lapsed instances (<see cref="ActivationRule.IsLapsed"/>) are neither live nor returned as existing. When the license
+    /// is at its limit counting them, or a lapsed instance holds the activation's fingerprint, the store deletes the
+    /// license's lapsed instances in the same step, decrements the count by as many, and returns them in
+    /// <see cref="InstanceActivationResult.RemovedLapsedInstances"/>; so the count always equals the stored instances.
+    /// </remarks>
     Task<InstanceActivationResult> ActivateAsync(InstanceActivation activation, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -45,6 +45,8 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
             {
                 _idempotency.Add((license.BusinessId, idempotency.KeyHash), (license.Id, idempotency.RequestHash));
             }
+
+            RecordEvent(LicenseEventRecord.Issued(license));
         }
 
         return Task.FromResult(new LicenseCreateResult(LicenseCreateOutcome.Created, license));
@@ -85,6 +87,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
             {
                 entry.License = decision.License!;
                 entry.LastEditVersion = entry.License.Version;
+                RecordEvent(LicenseEventRecord.Edited(decision.Previous!, entry.License));
             }
 
             return Task.FromResult(decision);
@@ -110,24 +113,31 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
             }
 
             var fingerprint = activation.Instance.Fingerprint;
-            if (fingerprint is not null && entry.ByFingerprint.TryGetValue(fingerprint, out var existing))
+            LicenseInstance? existing = null;
+            if (fingerprint is not null && entry.ByFingerprint.TryGetValue(fingerprint, out existing) && !ActivationRule.IsLapsed(existing, activation.Now))
             {
                 return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.ExistingInstance, license, existing));
             }
 
-            if (ActivationRule.IsAtLimit(license))
+            // Lapsed instances are looked for only when their seats or the fingerprint are needed (see ILicenseStore).
+            LicenseInstance[] lapsed = existing is not null || ActivationRule.IsAtLimit(license) ? LapsedInstances(entry, activation.Now) : [];
+            if (ActivationRule.IsAtLimit(license, lapsed.Length))
             {
                 return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.LimitReached, license));
             }
 
+            RemoveInstances(entry, lapsed);
             entry.Add(activation.Instance);
+            TrackLease(entry, activation.Instance);
             entry.License = license with
             {
-                InstancesCount = license.InstancesCount + 1,
+                InstancesCount = license.InstancesCount - lapsed.Length + 1,
+                ExpiresAt = ActivationRule.ExpiresAtAfter(license, activation),
                 UpdatedAt = activation.Now,
                 Version = license.Version + 1,
             };
-            return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Activated, entry.License, activation.Instance));
+            RecordEvent(LicenseEventRecord.Activated(entry.License, activation.Instance));
+            return Task.FromResult(new InstanceActivationResult(InstanceActivationOutcome.Activated, entry.License, activation.Instance) { RemovedLapsedInstances = lapsed });
         }
     }
 
@@ -158,6 +168,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
                 UpdatedAt = now,
                 Version = entry.License.Version + 1,
             };
+            RecordEvent(LicenseEventRecord.Deactivated(entry.License, instance));
             return Task.FromResult(new InstanceDeactivationResult(InstanceDeactivationOutcome.Deactivated, entry.License, instance));
         }
     }

@@ -11,4 +11,10 @@ public enum InstanceDeactivationOutcome
 
     /// <summary>Nothing was written: the license has no live instance with that id.</summary>
     InstanceNotFound,
+
+    /// <summary>
+    /// Nothing was written: <see cref="ILicenseStore.DeactivateLapsedAsync"/> found the instance but its lease had not
+    /// lapsed (a heartbeat renewed it first).
+    /// </summary>
+    LeaseNotLapsed,
 }

@@ -31,4 +31,13 @@ public abstract class ForwardingLicenseStore(ILicenseStore inner) : ILicenseStor
 
     public Task<IReadOnlyList<LicenseInstance>> ListInstancesAsync(string businessId, string licenseId, CancellationToken cancellationToken = default) =>
         inner.ListInstancesAsync(businessId, licenseId, cancellationToken);
+
+    public Task<InstanceLeaseRenewalResult> RenewLeaseAsync(InstanceLeaseRenewal renewal, CancellationToken cancellationToken = default) =>
+        inner.RenewLeaseAsync(renewal, cancellationToken);
+
+    public Task<IReadOnlyList<LicenseInstance>> ListLapsedInstancesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        inner.ListLapsedInstancesAsync(now, limit, cancellationToken);
+
+    public Task<InstanceDeactivationResult> DeactivateLapsedAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        inner.DeactivateLapsedAsync(businessId, licenseId, instanceId, now, cancellationToken);
 }

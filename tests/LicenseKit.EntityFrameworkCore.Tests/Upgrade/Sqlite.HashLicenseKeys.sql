@@ -1,7 +1,7 @@
 ﻿BEGIN TRANSACTION;
-ALTER TABLE "licensekit_idempotency" RENAME COLUMN "idempotency_key" TO "idempotency_key_hash";
-
 DROP INDEX "ux_licensekit_licenses_business_key";
+
+ALTER TABLE "licensekit_idempotency" RENAME COLUMN "idempotency_key" TO "idempotency_key_hash";
 
 ALTER TABLE "licensekit_licenses" ADD "key_hash" TEXT NULL;
 
@@ -53,6 +53,8 @@ COMMIT;
 PRAGMA foreign_keys = 1;
 
 BEGIN TRANSACTION;
+CREATE INDEX "ix_licensekit_licenses_business_archived_created" ON "licensekit_licenses" ("business_id", "created_at", "id") WHERE archived;
+
 CREATE INDEX "ix_licensekit_licenses_business_created" ON "licensekit_licenses" ("business_id", "created_at", "id");
 
 CREATE INDEX "ix_licensekit_licenses_business_customer_created" ON "licensekit_licenses" ("business_id", "customer_id", "created_at", "id");
@@ -66,5 +68,5 @@ CREATE UNIQUE INDEX "ux_licensekit_licenses_business_key_hash" ON "licensekit_li
 COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261127173330_HashLicenseKeys', '10.0.0');
+VALUES ('20261127174723_HashLicenseKeys', '10.0.0');
 

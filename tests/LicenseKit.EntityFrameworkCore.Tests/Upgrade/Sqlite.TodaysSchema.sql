@@ -79,3 +79,51 @@ VALUES ('20261127154512_AddListIndexes', '10.0.0');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE INDEX "ix_licensekit_licenses_business_archived_created" ON "licensekit_licenses" ("business_id", "created_at", "id") WHERE archived;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261127164759_AddArchivedListIndex', '10.0.0');
+
+COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "licensekit_license_instances" ADD "lease_expires_at" INTEGER NULL;
+
+CREATE INDEX "ix_licensekit_license_instances_lease" ON "licensekit_license_instances" ("lease_expires_at");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261127165250_AddInstanceLeases', '10.0.0');
+
+COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "licensekit_license_events" (
+    "sequence" INTEGER NOT NULL CONSTRAINT "PK_licensekit_license_events" PRIMARY KEY AUTOINCREMENT,
+    "id" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "business_id" TEXT NOT NULL,
+    "license_id" TEXT NOT NULL,
+    "occurred_at" INTEGER NOT NULL,
+    "payload" TEXT NOT NULL,
+    "state" INTEGER NOT NULL,
+    "attempts" INTEGER NOT NULL,
+    "next_attempt_at" INTEGER NOT NULL,
+    "lease_owner" TEXT NULL,
+    "last_error" TEXT NULL,
+    "delivered_at" INTEGER NULL
+);
+
+CREATE INDEX "ix_licensekit_license_events_business" ON "licensekit_license_events" ("business_id", "sequence");
+
+CREATE INDEX "ix_licensekit_license_events_license" ON "licensekit_license_events" ("license_id", "state", "sequence");
+
+CREATE INDEX "ix_licensekit_license_events_state" ON "licensekit_license_events" ("state", "sequence");
+
+CREATE UNIQUE INDEX "ux_licensekit_license_events_id" ON "licensekit_license_events" ("id");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261127170550_AddLicenseEvents', '10.0.0');
+
+COMMIT;
+

@@ -132,6 +132,15 @@ public class LookupInputTests
         public Task<IReadOnlyList<LicenseInstance>> ListInstancesAsync(string businessId, string licenseId, CancellationToken cancellationToken = default) =>
             _inner.ListInstancesAsync(businessId, Record("id", licenseId)!, cancellationToken);
 
+        public Task<InstanceLeaseRenewalResult> RenewLeaseAsync(InstanceLeaseRenewal renewal, CancellationToken cancellationToken = default) =>
+            _inner.RenewLeaseAsync(renewal with { InstanceId = Record("instance", renewal.InstanceId)! }, cancellationToken);
+
+        public Task<IReadOnlyList<LicenseInstance>> ListLapsedInstancesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+            _inner.ListLapsedInstancesAsync(now, limit, cancellationToken);
+
+        public Task<InstanceDeactivationResult> DeactivateLapsedAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            _inner.DeactivateLapsedAsync(businessId, licenseId, Record("instance", instanceId)!, now, cancellationToken);
+
         private string? Record(string kind, string? value)
         {
             if (value is null)

@@ -23,6 +23,7 @@ public class IdempotentReplayTests
         replay.Value.Status.Should().Be(LicenseStatus.Disabled);
         replay.Value.UpdatedAt.Should().Be(TestServices.Start.AddMinutes(5));
         (await sut.AllLicensesAsync()).Should().ContainSingle();
+        await sut.DeliverEventsAsync();
         events.Events.OfType<LicenseIssued>().Should().ContainSingle();
     }
 }

@@ -135,6 +135,7 @@ public class LicenseIssuerTests
         result.Succeeded.Should().BeFalse();
         result.Errors.Should().ContainSingle().Which.Should().Match<LicenseError>(e => e.Code == code && e.Field == field && e.Description.Length > 0);
         (await observed.AllLicensesAsync()).Should().BeEmpty();
+        (await observed.DeliverEventsAsync()).Should().Be(0);
         events.Events.Should().BeEmpty();
     }
 
@@ -249,6 +250,7 @@ public class LicenseIssuerTests
 
         retry.Value.Should().Be(first.Value! with { Key = string.Empty }, "a generated key is shown once when keys are not stored");
         (await sut.AllLicensesAsync()).Should().ContainSingle();
+        await sut.DeliverEventsAsync();
         events.Events.OfType<LicenseIssued>().Should().ContainSingle();
     }
 

@@ -62,7 +62,7 @@ public class WebhooksLicenseKitBuilderExtensionsTests
         await using var provider = WebhookHost.Create(o =>
         {
             var endpoint = WebhookHost.Endpoint("crm", "https://crm.example/hooks");
-            endpoint.EventTypes.Add(LicenseWebhookEventTypes.Created);
+            endpoint.EventTypes.Add(LicenseEventTypes.Created);
             endpoint.EventTypes.Add("license.created");
             o.Endpoints.Add(endpoint);
         });
@@ -139,7 +139,7 @@ public class WebhooksLicenseKitBuilderExtensionsTests
     }
 
     [Test]
-    public async Task IssueAsync_WithWebhooks_PostsASignedLicenseKeyCreatedWithTheIssuedLicense()
+    public async Task IssueAsync_WithWebhooks_TheDispatcherPostsASignedLicenseKeyCreatedWithTheIssuedLicense()
     {
         await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(1, StatusCodes.Status502BadGateway));
         await using var provider = WebhookHost.Create(o => o.Endpoints.Add(WebhookHost.Endpoint("crm", receiver.UrlFor("/hooks"))));
@@ -147,6 +147,8 @@ public class WebhooksLicenseKitBuilderExtensionsTests
         await using var scope = provider.CreateAsyncScope();
 
         var issued = await scope.ServiceProvider.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest { ProductId = "prod_1", CustomerId = "cust_1" });
+        receiver.Attempts.Should().BeEmpty("the event is recorded with the write and delivered afterwards");
+        (await provider.GetRequiredService<LicenseEventDelivery>().DeliverDueAsync()).Should().Be(1);
 
         issued.Succeeded.Should().BeTrue();
         receiver.Attempts.Should().HaveCount(2);
@@ -155,22 +157,26 @@ public class WebhooksLicenseKitBuilderExtensionsTests
         verified.Code.Should().Be(WebhookVerificationCode.Valid);
         verified.WebhookId!.Should().StartWith("evt_").And.Be(receiver.Attempts[0].WebhookId);
         var payload = JsonSerializer.Deserialize(delivered.Body, LicenseWebhookJsonContext.Default.LicenseWebhookPayload)!;
-        payload.Type.Should().Be(LicenseWebhookEventTypes.Created);
+        payload.Type.Should().Be(LicenseEventTypes.Created);
         payload.BusinessId.Should().Be("biz_345TUESrCDPvrb");
         payload.Data.License.Should().BeEquivalentTo(issued.Value, o => o.Excluding(l => l!.Version));
     }
 
     [Test]
-    public async Task IssueAsync_WhenTheWebhookIsRefused_StillIssuesTheLicense()
+    public async Task IssueAsync_WhenTheWebhookIsRefused_StillIssuesTheLicense_AndTheEventWaitsForARetry()
     {
         await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(int.MaxValue, StatusCodes.Status400BadRequest));
         await using var provider = WebhookHost.Create(o => o.Endpoints.Add(WebhookHost.Endpoint("crm", receiver.UrlFor("/hooks"))));
         await using var scope = provider.CreateAsyncScope();
 
         var issued = await scope.ServiceProvider.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest { ProductId = "prod_1", CustomerId = "cust_1" });
+        await provider.GetRequiredService<LicenseEventDelivery>().DeliverDueAsync();
 
         issued.Succeeded.Should().BeTrue();
         receiver.Attempts.Should().ContainSingle();
         (await scope.ServiceProvider.GetRequiredService<ILicenseManager>().FindByIdAsync(issued.Value!.Id)).Should().NotBeNull();
+        var recorded = (await scope.ServiceProvider.GetRequiredService<ILicenseEventLog>().ListAsync(new LicenseEventQuery())).Value!.Items.Should().ContainSingle().Subject;
+        recorded.Should().Match<LicenseEventRecord>(e => e.State == LicenseEventState.Pending && e.Attempts == 1 && e.LastError!.StartsWith("WebhookDeliveryException", StringComparison.Ordinal));
+        recorded.Id.Should().Be(receiver.Attempts[0].WebhookId);
     }
 }

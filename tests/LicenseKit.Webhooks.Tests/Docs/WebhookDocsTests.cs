@@ -62,7 +62,7 @@ public partial class WebhookDocsTests
             }
 
             var payload = JsonSerializer.Deserialize(body, LicenseWebhookJsonContext.Default.LicenseWebhookPayload)!;
-            if (payload.Type == LicenseWebhookEventTypes.Created)
+            if (payload.Type == LicenseEventTypes.Created)
             {
                 await sendKeyByEmail(payload.Data.License!.CustomerId, payload.Data.License.Key);
             }
@@ -102,7 +102,7 @@ public partial class WebhookDocsTests
         for (var i = 0; i < events.Length; i++)
         {
             var sent = JsonNode.Parse(JsonSerializer.Serialize(LicenseWebhookPayload.From(events[i]), LicenseWebhookJsonContext.Default.LicenseWebhookPayload));
-            examples[i].Heading.Should().Be($"`{LicenseWebhookEventTypes.Of(events[i])}`");
+            examples[i].Heading.Should().Be($"`{LicenseEventTypes.Of(events[i])}`");
             JsonNode.DeepEquals(JsonNode.Parse(examples[i].Code), sent).Should().BeTrue("the example under {0} must be {1}", examples[i].Heading, sent!.ToJsonString());
         }
     }
@@ -112,7 +112,7 @@ public partial class WebhookDocsTests
     {
         var docs = RepositoryFiles.Read("docs/webhooks.md");
 
-        LicenseWebhookEventTypes.All.Should().AllSatisfy(t => docs.Should().Contain($"### `{t}`"));
+        LicenseEventTypes.All.Should().AllSatisfy(t => docs.Should().Contain($"### `{t}`"));
     }
 
     [Test]
@@ -141,6 +141,7 @@ public partial class WebhookDocsTests
         await using var scope = provider.CreateAsyncScope();
 
         var issued = await scope.ServiceProvider.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest { ProductId = "prod_1", CustomerId = "cust_1" });
+        await provider.GetRequiredService<LicenseEventDelivery>().DeliverDueAsync();
 
         emails.Should().Equal(("cust_1", issued.Value!.Key));
         using var client = new HttpClient { BaseAddress = receiver.Address };

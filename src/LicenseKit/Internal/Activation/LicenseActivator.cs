@@ -3,7 +3,7 @@ using LicenseKit.Stores;
 namespace LicenseKit.Internal;
 
 /// <summary>The default <see cref="ILicenseActivator"/>.</summary>
-internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenSigner? signer = null) : ILicenseActivator
+internal sealed partial class LicenseActivator(LicenseKitContext context, ILicenseTokenSigner? signer = null) : ILicenseActivator
 {
     // A key as a customer typed or pasted it: the longest stored key plus room for surrounding whitespace.
     private const int MaxKeyInputLength = LicenseLimits.MaxKeyLength + 64;
@@ -43,6 +43,7 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
             return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, refusal, license)]);
         }
 
+        var policy = await context.PolicyAsync(businessId, license.ProductId, cancellationToken).ConfigureAwait(false);
         var instance = new LicenseInstance
         {
             Id = PrefixedId.Create(PrefixedId.Instance),
@@ -51,13 +52,22 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
             Name = request.Name,
             Fingerprint = request.Fingerprint,
             CreatedAt = now,
+            LeaseExpiresAt = LeaseEnd(policy, now),
         };
+        var activation = new InstanceActivation(businessId, license.Id, instance, now) { ExpiresAtOnFirstActivation = ExpiryOnFirstActivation(policy, license, now) };
 
         // Signing can still fail (a vault that is down): sign the license as the write will leave it, before the write,
         // so a failure uses no slot.
-        var expected = license with { InstancesCount = license.InstancesCount + 1, UpdatedAt = now, Version = license.Version + 1 };
-        var token = signer is null ? null : await signer.SignAsync(expected, instance, cancellationToken).ConfigureAwait(false);
-        var result = await context.Store.ActivateAsync(new InstanceActivation(businessId, license.Id, instance, now), cancellationToken).ConfigureAwait(false);
+        var expected = license with
+        {
+            InstancesCount = license.InstancesCount + 1,
+            ExpiresAt = ActivationRule.ExpiresAtAfter(license, activation),
+            UpdatedAt = now,
+            Version = license.Version + 1,
+        };
+        var granted = signer is null ? LicenseEntitlements.Empty : await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false);
+        var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(expected, granted), instance, cancellationToken).ConfigureAwait(false);
+        var result = await context.Store.ActivateAsync(activation, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
             case InstanceActivationOutcome.Activated:
@@ -65,23 +75,21 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
                 if (token is not null && written != expected)
                 {
                     // A concurrent change landed in between: the token must describe what was written.
-                    token = await signer!.SignAsync(written, instance, cancellationToken).ConfigureAwait(false);
+                    token = await signer!.SignAsync(EffectiveEntitlements.ForToken(written, granted), instance, cancellationToken).ConfigureAwait(false);
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseActivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
+                await RaiseLeasesLapsedAsync(businessId, result, now, cancellationToken).ConfigureAwait(false);
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = written, SignedLicense = token });
 
             case InstanceActivationOutcome.ExistingInstance:
-                var existing = context.Keys.Reveal(result.License!, normalizedKey);
-                var existingToken = signer is null ? null : await signer.SignAsync(existing, result.Instance, cancellationToken).ConfigureAwait(false);
-                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = result.Instance!, License = existing, AlreadyActivated = true, SignedLicense = existingToken });
+                // A floating device activating again also renews its lease, as a heartbeat would.
+                var existing = instance.LeaseExpiresAt is { } lease && result.Instance!.LeaseExpiresAt is not null
+                    ? (await context.Store.RenewLeaseAsync(new InstanceLeaseRenewal(businessId, license.Id, result.Instance.Id, lease, now), cancellationToken).ConfigureAwait(false)).Instance ?? result.Instance
+                    : result.Instance!;
+                var existingLicense = context.Keys.Reveal(result.License!, normalizedKey);
+                var existingToken = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(existingLicense, granted), existing, cancellationToken).ConfigureAwait(false);
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = existing, License = existingLicense, AlreadyActivated = true, SignedLicense = existingToken });
 
             default:
                 return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, result.Outcome, result.License)]);
@@ -115,13 +123,6 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         {
             case InstanceDeactivationOutcome.Deactivated:
                 Log.InstanceDeactivated(context.Logger, result.Instance!.Id, license.Id);
-                if (context.Events.HasHandlers)
-                {
-                    await context.Events.DispatchAsync(
-                        new LicenseDeactivated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = result.License!, Instance = result.Instance },
-                        cancellationToken).ConfigureAwait(false);
-                }
-
                 return context.Succeed(LicenseOperation.Deactivate, result.Instance);
 
             case InstanceDeactivationOutcome.InstanceNotFound:
@@ -150,7 +151,15 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
             instance = IsLookupableOrAbsent(request.LicenseKeyInstanceId, LicenseLimits.MaxIdLength) && IsLookupableOrAbsent(request.Fingerprint, LicenseLimits.MaxFingerprintLength)
                 ? await context.Store.FindInstanceAsync(businessId, license!.Id, request.LicenseKeyInstanceId, request.Fingerprint, cancellationToken).ConfigureAwait(false)
                 : null;
-            code = instance is null ? LicenseValidationCode.InstanceNotFound : code;
+            code = instance is null ? LicenseValidationCode.InstanceNotFound
+                : ActivationRule.IsLapsed(instance, now) ? LicenseValidationCode.LeaseExpired
+                : code;
+        }
+
+        var granted = license is null ? LicenseEntitlements.Empty : await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false);
+        if (code == LicenseValidationCode.Valid && !EffectiveEntitlements.GrantsAll(granted, request.Entitlements))
+        {
+            code = LicenseValidationCode.EntitlementMissing;
         }
 
         context.Telemetry.Validated(code);
@@ -164,10 +173,13 @@ internal sealed class LicenseActivator(LicenseKitContext context, ILicenseTokenS
         // Only a client validating its own instance gets a token: signing costs tens of microseconds, and an unbound
         // token is not what an offline client should carry.
         var token = code == LicenseValidationCode.Valid && instance is not null && signer is not null
-            ? await signer.SignAsync(license!, instance, cancellationToken).ConfigureAwait(false)
+            ? await signer.SignAsync(EffectiveEntitlements.ForToken(license!, granted), instance, cancellationToken).ConfigureAwait(false)
             : null;
-        return new LicenseValidationResult { Code = code, License = license, Instance = instance, SignedLicense = token };
+        return new LicenseValidationResult { Code = code, License = license, Instance = instance, Entitlements = granted, SignedLicense = token };
     }
+
+    private async ValueTask<LicenseEntitlements> GrantedAsync(string businessId, License license, CancellationToken cancellationToken) =>
+        EffectiveEntitlements.Of(license, await context.PolicyAsync(businessId, license.ProductId, cancellationToken).ConfigureAwait(false));
 
     private static bool IsLookupableOrAbsent(string? value, int maxLength) =>
         value is null || InputValidator.IsLookupable(value, maxLength);

@@ -47,6 +47,8 @@ internal sealed class LicenseKitOptionsValidator : IValidateOptions<LicenseKitOp
             failures.Add("LicenseKitOptions.DefaultPageSize must be between 1 and MaxPageSize.");
         }
 
+        LicensePolicyOptionsValidator.Validate(options, failures);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -18,6 +18,7 @@ internal sealed class LicenseKitTelemetry : IDisposable
     private readonly Counter<long> _activations;
     private readonly Counter<long> _deactivations;
     private readonly Counter<long> _validations;
+    private readonly Counter<long> _heartbeats;
 
     public LicenseKitTelemetry(IMeterFactory? meterFactory)
     {
@@ -27,6 +28,7 @@ internal sealed class LicenseKitTelemetry : IDisposable
         _activations = _meter.CreateCounter<long>(LicenseKitDiagnostics.ActivationsCounter, "{activation}", "Activation attempts.");
         _deactivations = _meter.CreateCounter<long>(LicenseKitDiagnostics.DeactivationsCounter, "{deactivation}", "Deactivation attempts.");
         _validations = _meter.CreateCounter<long>(LicenseKitDiagnostics.ValidationsCounter, "{validation}", "License validations.");
+        _heartbeats = _meter.CreateCounter<long>(LicenseKitDiagnostics.HeartbeatsCounter, "{heartbeat}", "Heartbeat attempts.");
     }
 
     public static Activity? StartActivity(string operation) =>
@@ -41,6 +43,7 @@ internal sealed class LicenseKitTelemetry : IDisposable
             LicenseOperation.Issue => _issued,
             LicenseOperation.Update => _updates,
             LicenseOperation.Activate => _activations,
+            LicenseOperation.Heartbeat => _heartbeats,
             _ => _deactivations,
         };
 

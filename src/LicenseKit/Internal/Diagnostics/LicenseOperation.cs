@@ -7,4 +7,5 @@ internal enum LicenseOperation
     Update,
     Activate,
     Deactivate,
+    Heartbeat,
 }

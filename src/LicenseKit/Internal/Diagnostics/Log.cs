@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "Deactivated instance {InstanceId} of license {LicenseId}.")]
     public static partial void InstanceDeactivated(ILogger logger, string instanceId, string licenseId);
 
+    [LoggerMessage(7, LogLevel.Information, "Removed instance {InstanceId} of license {LicenseId}: its lease lapsed.")]
+    public static partial void LapsedInstanceRemoved(ILogger logger, string instanceId, string licenseId);
+
     [LoggerMessage(150, LogLevel.Warning, "The stored key of license {LicenseId} could not be decrypted (is the data protection key ring shared and complete?); it is shown by its hint only.")]
     public static partial void KeyUnprotectFailed(ILogger logger, Exception exception, string licenseId);
 }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace LicenseKit.Internal;
 
-/// <summary>Delivers events to the registered handlers, isolating the operation from handler failures.</summary>
+/// <summary>
+/// Passes a validation's <see cref="LicenseValidationFailed"/> to the handlers during the request, isolating it from their
+/// failures. Writes record their events in the store instead (<see cref="LicenseEventDelivery"/>).
+/// </summary>
 internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> handlers, ILoggerFactory? loggerFactory = null)
 {
     private readonly ILogger _logger = (ILogger?)loggerFactory?.CreateLogger("LicenseKit.Events") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;

@@ -17,12 +17,18 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
+        var policy = await context.PolicyAsync(businessId, request.ProductId, cancellationToken).ConfigureAwait(false);
+
+        // A create that omits a value takes the product's default; one that gives it keeps its own.
+        var activationsLimit = request.ActivationsLimit ?? policy?.ActivationsLimit;
+        var durationHours = request.DurationHours ?? policy?.DurationHours;
         var now = context.Now();
         var idempotency = request.IdempotencyKey is { } idempotencyKey
             ? new LicenseIdempotency(context.Keys.HashIdempotencyKey(idempotencyKey), RequestHash.Compute(request, context.Keys.Hasher))
             : null;
         var customKey = request.Key?.Trim();
         var metadata = LicenseMetadata.From(request.Metadata);
+        var entitlements = EffectiveEntitlements.OwnOf(request.Entitlements);
 
         // Under a rotated secret a custom key may be stored under an older one, where the unique index cannot see it.
         if (customKey is not null && await context.Keys.IsTakenUnderOlderSecretAsync(context.Store, businessId, customKey, cancellationToken).ConfigureAwait(false))
@@ -41,15 +47,17 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 ProductId = request.ProductId,
                 PaymentId = request.PaymentId,
                 CustomerId = request.CustomerId,
-                ActivationsLimit = request.ActivationsLimit,
+                ActivationsLimit = activationsLimit,
                 ActivationMessage = request.ActivationMessage,
                 InstancesCount = 0,
-                DurationHours = request.DurationHours,
-                ExpiresAt = request.DurationHours is { } hours ? now.AddHours(hours) : null,
+                DurationHours = durationHours,
+                // A term that starts at the first activation has no expiry until then (the activation sets it).
+                ExpiresAt = durationHours is { } hours && policy is not { ExpirationBasis: LicenseExpirationBasis.FromFirstActivation } ? now.AddHours(hours) : null,
                 Metadata = metadata,
                 Archived = false,
                 CreatedAt = now,
                 UpdatedAt = now,
+                Entitlements = entitlements,
                 Version = 1,
             }, key);
 
@@ -59,13 +67,6 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 case LicenseCreateOutcome.Created:
                     Log.LicenseIssued(context.Logger, license.Id, license.ProductId, businessId);
                     activity?.SetTag("licensekit.license_id", license.Id);
-                    if (context.Events.HasHandlers)
-                    {
-                        await context.Events.DispatchAsync(
-                            new LicenseIssued { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, License = license },
-                            cancellationToken).ConfigureAwait(false);
-                    }
-
                     // The only moment the key is shown when it is not stored: the caller must deliver it now.
                     return context.Succeed(LicenseOperation.Issue, license with { Key = key });
 
@@ -100,6 +101,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         ValidateCustomKey(ref errors, request.Key?.Trim());
         InputValidator.OptionalText(context.Describe, ref errors, request.ActivationMessage, "activation_message", LicenseLimits.MaxActivationMessageLength, allowLineBreaks: true);
         InputValidator.Metadata(context.Describe, ref errors, request.Metadata);
+        InputValidator.Entitlements(context.Describe, ref errors, request.Entitlements);
         InputValidator.OptionalText(context.Describe, ref errors, request.IdempotencyKey, "idempotency_key", LicenseLimits.MaxIdempotencyKeyLength);
         return errors;
     }

@@ -105,17 +105,9 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         switch (result.Outcome)
         {
             case LicenseEditOutcome.Edited:
-                var (previous, next) = (result.Previous!, result.License!);
-                if (context.Events.HasHandlers)
-                {
-                    LicenseUpdated updated = next.Status != previous.Status
-                        ? new LicenseStatusChanged { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = previous, License = next }
-                        : new LicenseUpdated { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Previous = previous, License = next };
-                    await context.Events.DispatchAsync(updated, cancellationToken).ConfigureAwait(false);
-                }
-
-                // Events carry licenses as stored, never a key; the caller sees what a read would show.
-                return context.Succeed(LicenseOperation.Update, context.Keys.Reveal(next));
+                // The store recorded the event with the write (LicenseEventRecord.Edited), from the license as stored: never a
+                // key. The caller sees what a read would show.
+                return context.Succeed(LicenseOperation.Update, context.Keys.Reveal(result.License!));
 
             case LicenseEditOutcome.Unchanged:
                 return LicenseResult<License>.Success(context.Keys.Reveal(result.License!)); // nothing changed, nothing written
@@ -191,6 +183,11 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             InputValidator.Metadata(context.Describe, ref errors, update.Metadata.Value);
         }
 
+        if (update.Entitlements.HasValue)
+        {
+            InputValidator.Entitlements(context.Describe, ref errors, update.Entitlements.Value);
+        }
+
         return errors;
     }
 
@@ -239,6 +236,11 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         if (update.Metadata.HasValue)
         {
             next = next with { Metadata = LicenseMetadata.From(update.Metadata.Value) };
+        }
+
+        if (update.Entitlements.HasValue)
+        {
+            next = next with { Entitlements = EffectiveEntitlements.OwnOf(update.Entitlements.Value) };
         }
 
         if (update.Archived.HasValue)

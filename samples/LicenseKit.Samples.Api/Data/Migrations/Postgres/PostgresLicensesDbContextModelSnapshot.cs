@@ -130,18 +130,113 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ux_licensekit_licenses_business_key_hash");
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_product_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_product_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_status_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_status_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
+
+                    b.HasIndex(new[] { "BusinessId", "CreatedAt", "Id" }, "ix_licensekit_licenses_business_archived_created")
+                        .HasDatabaseName("ix_licensekit_licenses_business_archived_created")
+                        .HasFilter("archived")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.ToTable("licensekit_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEventEntity", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BusinessId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("business_id");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("LicenseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("license_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ux_licensekit_license_events_id");
+
+                    b.HasIndex("BusinessId", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_business");
+
+                    b.HasIndex("State", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_state");
+
+                    b.HasIndex("LicenseId", "State", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_license");
+
+                    b.ToTable("licensekit_license_events", (string)null);
                 });
 
             modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseIdempotencyEntity", b =>
@@ -197,6 +292,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("fingerprint");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_expires_at");
+
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -210,6 +309,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_licensekit_license_instances_lease");
 
                     b.HasIndex("LicenseId", "Fingerprint")
                         .IsUnique()

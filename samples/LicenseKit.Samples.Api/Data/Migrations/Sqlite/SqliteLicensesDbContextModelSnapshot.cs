@@ -125,18 +125,111 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_licensekit_licenses_business_key_hash");
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_product_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_product_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_status_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_status_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
+
+                    b.HasIndex(new[] { "BusinessId", "CreatedAt", "Id" }, "ix_licensekit_licenses_business_archived_created")
+                        .HasDatabaseName("ix_licensekit_licenses_business_archived_created")
+                        .HasFilter("archived")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.ToTable("licensekit_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEventEntity", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BusinessId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_id");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("LicenseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("license_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ux_licensekit_license_events_id");
+
+                    b.HasIndex("BusinessId", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_business");
+
+                    b.HasIndex("State", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_state");
+
+                    b.HasIndex("LicenseId", "State", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_license");
+
+                    b.ToTable("licensekit_license_events", (string)null);
                 });
 
             modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseIdempotencyEntity", b =>
@@ -192,6 +285,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fingerprint");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -205,6 +302,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnName("name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_licensekit_license_instances_lease");
 
                     b.HasIndex("LicenseId", "Fingerprint")
                         .IsUnique()

@@ -4,126 +4,121 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
+namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresLicensesDbContext))]
-    [Migration("20261127173344_HashLicenseKeys")]
+    [DbContext(typeof(SqliteLicensesDbContext))]
+    [Migration("20261127174723_HashLicenseKeys")]
     partial class HashLicenseKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.0")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
             modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("ActivationMessage")
                         .HasMaxLength(2500)
-                        .HasColumnType("character varying(2500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("activation_message");
 
                     b.Property<int?>("ActivationsLimit")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("activations_limit");
 
                     b.Property<bool>("Archived")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("archived");
 
                     b.Property<string>("BusinessId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<int?>("DurationHours")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duration_hours");
 
                     b.Property<long?>("ExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
                     b.Property<int>("InstancesCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("instances_count");
 
                     b.Property<string>("Key")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key");
 
                     b.Property<string>("KeyHash")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key_hash");
 
                     b.Property<string>("KeyHint")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key_hint");
 
                     b.Property<long>("LastEditVersion")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_edit_version");
 
                     b.Property<string>("Metadata")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("metadata");
 
                     b.Property<string>("PaymentId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payment_id");
 
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<string>("ProtectedKey")
                         .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("protected_key");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -133,42 +128,135 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ux_licensekit_licenses_business_key_hash");
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.HasIndex("BusinessId", "CustomerId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_customer_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "ProductId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_product_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_product_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
 
                     b.HasIndex("BusinessId", "Status", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_licensekit_licenses_business_status_created");
+                        .HasDatabaseName("ix_licensekit_licenses_business_status_created")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, null, "C" });
+
+                    b.HasIndex(new[] { "BusinessId", "CreatedAt", "Id" }, "ix_licensekit_licenses_business_archived_created")
+                        .HasDatabaseName("ix_licensekit_licenses_business_archived_created")
+                        .HasFilter("archived")
+                        .HasAnnotation("Npgsql:IndexCollation", new[] { null, null, "C" });
 
                     b.ToTable("licensekit_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseEventEntity", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BusinessId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_id");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("LicenseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("license_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ux_licensekit_license_events_id");
+
+                    b.HasIndex("BusinessId", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_business");
+
+                    b.HasIndex("State", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_state");
+
+                    b.HasIndex("LicenseId", "State", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_license");
+
+                    b.ToTable("licensekit_license_events", (string)null);
                 });
 
             modelBuilder.Entity("LicenseKit.EntityFrameworkCore.Internal.LicenseIdempotencyEntity", b =>
                 {
                     b.Property<string>("BusinessId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_id");
 
                     b.Property<string>("KeyHash")
                         .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key_hash");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("license_id");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("request_hash");
 
                     b.HasKey("BusinessId", "KeyHash");
@@ -182,37 +270,44 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("BusinessId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Fingerprint")
                         .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fingerprint");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("license_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_licensekit_license_instances_lease");
 
                     b.HasIndex("LicenseId", "Fingerprint")
                         .IsUnique()

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensesDbContext))]
-    [Migration("20261127173330_HashLicenseKeys")]
-    partial class HashLicenseKeys
+    [Migration("20261127165250_AddInstanceLeases")]
+    partial class AddInstanceLeases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -68,19 +68,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnName("instances_count");
 
                     b.Property<string>("Key")
+                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
-
-                    b.Property<string>("KeyHash")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("KeyHint")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key_hint");
 
                     b.Property<long>("LastEditVersion")
                         .HasColumnType("INTEGER")
@@ -89,6 +80,12 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                     b.Property<string>("Metadata")
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata");
+
+                    b.Property<string>("NormalizedKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_key");
 
                     b.Property<string>("PaymentId")
                         .HasMaxLength(128)
@@ -100,11 +97,6 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("product_id");
-
-                    b.Property<string>("ProtectedKey")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("protected_key");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -123,9 +115,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessId", "KeyHash")
+                    b.HasIndex("BusinessId", "NormalizedKey")
                         .IsUnique()
-                        .HasDatabaseName("ux_licensekit_licenses_business_key_hash");
+                        .HasDatabaseName("ux_licensekit_licenses_business_key");
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_created");
@@ -149,10 +141,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("business_id");
 
-                    b.Property<string>("KeyHash")
+                    b.Property<string>("Key")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT")
-                        .HasColumnName("idempotency_key_hash");
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
@@ -166,7 +158,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("request_hash");
 
-                    b.HasKey("BusinessId", "KeyHash");
+                    b.HasKey("BusinessId", "Key");
 
                     b.HasIndex("LicenseId");
 
@@ -195,6 +187,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fingerprint");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
                     b.Property<string>("LicenseId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -208,6 +204,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnName("name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_licensekit_license_instances_lease");
 
                     b.HasIndex("LicenseId", "Fingerprint")
                         .IsUnique()

@@ -1,10 +1,10 @@
 namespace LicenseKit;
 
 /// <summary>
-/// The one home of the webhook event type names (the payload's <c>type</c>), one per <see cref="LicenseEvent"/>, spelled
+/// The one home of the event type names (a recorded event's and a webhook's <c>type</c>), one per <see cref="LicenseEvent"/>, spelled
 /// as the payment platform of the Create License Key API spells its own (<c>license_key.created</c>).
 /// </summary>
-public static class LicenseWebhookEventTypes
+public static class LicenseEventTypes
 {
     /// <summary>A license was issued (<see cref="LicenseIssued"/>).</summary>
     public const string Created = "license_key.created";

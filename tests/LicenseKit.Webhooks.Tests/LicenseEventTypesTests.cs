@@ -2,7 +2,7 @@ using LicenseKit.Webhooks.Tests.Support;
 
 namespace LicenseKit.Webhooks.Tests;
 
-public class LicenseWebhookEventTypesTests
+public class LicenseEventTypesTests
 {
     private static IEnumerable<TestCaseData> Events()
     {
@@ -17,20 +17,20 @@ public class LicenseWebhookEventTypesTests
     [TestCaseSource(nameof(Events))]
     public void Of_NamesEachEventInTheSeedPlatformsStyle(LicenseEvent licenseEvent, string expected)
     {
-        LicenseWebhookEventTypes.Of(licenseEvent).Should().Be(expected);
+        LicenseEventTypes.Of(licenseEvent).Should().Be(expected);
     }
 
     [Test]
     public void All_ListsEachTypeOnceInTheAllowedCharacters()
     {
-        LicenseWebhookEventTypes.All.Should().OnlyHaveUniqueItems().And.HaveCount(Events().Count());
-        LicenseWebhookEventTypes.All.Should().OnlyContain(t => System.Text.RegularExpressions.Regex.IsMatch(t, "^[a-z_]+(\\.[a-z_]+)+$"));
+        LicenseEventTypes.All.Should().OnlyHaveUniqueItems().And.HaveCount(Events().Count());
+        LicenseEventTypes.All.Should().OnlyContain(t => System.Text.RegularExpressions.Regex.IsMatch(t, "^[a-z_]+(\\.[a-z_]+)+$"));
     }
 
     [Test]
     public void Of_AnEventTypeItDoesNotKnow_Throws()
     {
-        var act = () => LicenseWebhookEventTypes.Of(new UnknownEvent { EventId = "evt_1", BusinessId = "biz_1", OccurredAt = TestEvents.Now });
+        var act = () => LicenseEventTypes.Of(new UnknownEvent { EventId = "evt_1", BusinessId = "biz_1", OccurredAt = TestEvents.Now });
 
         act.Should().Throw<ArgumentException>().WithMessage("No webhook event type is defined for UnknownEvent.*");
     }

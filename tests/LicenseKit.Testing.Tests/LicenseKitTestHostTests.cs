@@ -1,6 +1,7 @@
 using LicenseKit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace LicenseKit.EntityFrameworkCore.Tests.Testing;
+namespace LicenseKit.Testing.Tests;
 
 [TestFixture]
 public sealed class LicenseKitTestHostTests
@@ -18,7 +19,7 @@ public sealed class LicenseKitTestHostTests
         first.Value.BusinessId.Should().Be(LicenseKitTestHost.DefaultBusinessId);
         first.Value.CreatedAt.Should().Be(LicenseKitTestHost.DefaultStart);
         first.Value.ExpiresAt.Should().Be(LicenseKitTestHost.DefaultStart.AddHours(2));
-        (await host.Store.FindByKeyAsync(LicenseKitTestHost.DefaultBusinessId, StoreRecords.KeyHash("TEST-0001"))).Should().Be(first.Value with { Key = string.Empty });
+        (await host.Store.FindByKeyAsync(LicenseKitTestHost.DefaultBusinessId, host.Services.GetRequiredService<ILicenseKeyHasher>().Hash("TEST-0001"))).Should().Be(first.Value with { Key = string.Empty });
     }
 
     [Test]

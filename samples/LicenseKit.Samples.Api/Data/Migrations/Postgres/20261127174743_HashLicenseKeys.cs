@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
+namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class HashLicenseKeys : Migration
@@ -10,12 +10,6 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Idempotency records keep their rows: the column is renamed, and HashLicenseKeysAsync hashes its values.
-            migrationBuilder.RenameColumn(
-                name: "idempotency_key",
-                table: "licensekit_idempotency",
-                newName: "idempotency_key_hash");
-
             // Keys stay in "key" until HashLicenseKeysAsync moves each into key_hash (and protected_key) and clears it.
             migrationBuilder.DropIndex(
                 name: "ux_licensekit_licenses_business_key",
@@ -25,34 +19,39 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                 name: "normalized_key",
                 table: "licensekit_licenses");
 
+            migrationBuilder.RenameColumn(
+                name: "idempotency_key",
+                table: "licensekit_idempotency",
+                newName: "idempotency_key_hash");
+
             migrationBuilder.AlterColumn<string>(
                 name: "key",
                 table: "licensekit_licenses",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(128)",
                 oldMaxLength: 128);
 
             migrationBuilder.AddColumn<string>(
                 name: "key_hash",
                 table: "licensekit_licenses",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "key_hint",
                 table: "licensekit_licenses",
-                type: "TEXT",
+                type: "character varying(8)",
                 maxLength: 8,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "protected_key",
                 table: "licensekit_licenses",
-                type: "TEXT",
+                type: "character varying(1024)",
                 maxLength: 1024,
                 nullable: true);
 
@@ -71,10 +70,6 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                 name: "ux_licensekit_licenses_business_key_hash",
                 table: "licensekit_licenses");
 
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_licensekit_idempotency",
-                table: "licensekit_idempotency");
-
             migrationBuilder.DropColumn(
                 name: "key_hash",
                 table: "licensekit_licenses");
@@ -87,42 +82,30 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                 name: "protected_key",
                 table: "licensekit_licenses");
 
-            migrationBuilder.DropColumn(
+            migrationBuilder.RenameColumn(
                 name: "idempotency_key_hash",
-                table: "licensekit_idempotency");
+                table: "licensekit_idempotency",
+                newName: "idempotency_key");
 
             migrationBuilder.AlterColumn<string>(
                 name: "key",
                 table: "licensekit_licenses",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(128)",
                 oldMaxLength: 128,
                 oldNullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "normalized_key",
                 table: "licensekit_licenses",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: false,
                 defaultValue: "");
-
-            migrationBuilder.AddColumn<string>(
-                name: "idempotency_key",
-                table: "licensekit_idempotency",
-                type: "TEXT",
-                maxLength: 255,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_licensekit_idempotency",
-                table: "licensekit_idempotency",
-                columns: new[] { "business_id", "idempotency_key" });
 
             migrationBuilder.CreateIndex(
                 name: "ux_licensekit_licenses_business_key",

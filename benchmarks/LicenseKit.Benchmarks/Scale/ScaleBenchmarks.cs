@@ -1,0 +1,150 @@
+using BenchmarkDotNet.Attributes;
+using LicenseKit.EntityFrameworkCore;
+using LicenseKit.Stores;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
+
+namespace LicenseKit.Benchmarks.Scale;
+
+/// <summary>
+/// Each store's lookups, activation and list pages at 10³ … 10⁶ licenses in one business (<see cref="ScaleDataset"/>):
+/// a flat cost is a ratio near 1 between the 10⁶ and the 10³ rows of an operation (benchmarks/scale-ratios.py prints
+/// them). The EF store runs on a SQLite file, and on PostgreSQL when LICENSEKIT_POSTGRES_CONNECTION is set; each call
+/// takes a context from a pool, as a host's request scope does. Lookups and activations rotate over licenses spread
+/// across the whole table, so no single row stays hot.
+/// </summary>
+[MemoryDiagnoser(displayGenColumns: false)]
+public class ScaleBenchmarks
+{
+    private const int Spread = 64;
+
+    private ILicenseStore? _inMemory;
+    private PooledDbContextFactory<EntityFrameworkCoreBenchmarkContext>? _contexts;
+    private int[] _rows = [];
+    private int _next;
+    private long _activations;
+
+    [ParamsSource(nameof(Stores))]
+    public string Store { get; set; } = string.Empty;
+
+    [Params(1_000, 10_000, 100_000, 1_000_000)]
+    public int Licenses { get; set; }
+
+    public static IEnumerable<string> Stores()
+    {
+        yield return "in-memory";
+        yield return "EF SQLite";
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ScaleStores.PostgresConnectionVariable)))
+        {
+            yield return "EF PostgreSQL";
+        }
+    }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _rows = Enumerable.Range(0, Spread).Select(s => (int)((long)Licenses * s / Spread) + 1).ToArray();
+        switch (Store)
+        {
+            case "in-memory":
+                _inMemory = await ScaleStores.FillInMemoryAsync(Licenses);
+                break;
+            case "EF SQLite":
+                _contexts = new(await ScaleStores.SqliteAsync(Licenses));
+                break;
+            default:
+                _contexts = new(await ScaleStores.PostgresAsync(Licenses));
+                break;
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _inMemory = null;
+        _contexts = null;
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    [Benchmark(Description = "validate by key")]
+    public Task<License?> ValidateByKey() =>
+        RunAsync(store => store.FindByKeyAsync(ScaleDataset.BusinessId, ScaleDataset.Key(NextRow())));
+
+    [Benchmark(Description = "find by id")]
+    public Task<License?> FindById() =>
+        RunAsync(store => store.FindByIdAsync(ScaleDataset.BusinessId, ScaleDataset.Id(NextRow())));
+
+    [Benchmark(Description = "activate")]
+    public Task<InstanceActivationOutcome> Activate() =>
+        RunAsync(async store =>
+        {
+            // Rows whose number is 1 modulo 3 are disabled; 3k + 2 would be revoked: only 3k is active, and 3k + 1
+            // is what the spread gives, so step back one.
+            var row = NextRow() - 1;
+            row -= row % 3;
+            var fingerprint = "fp-" + Interlocked.Increment(ref _activations);
+            var now = ScaleDataset.Epoch.AddYears(1);
+            var instance = new LicenseInstance
+            {
+                Id = PrefixedId.Create(PrefixedId.Instance),
+                BusinessId = ScaleDataset.BusinessId,
+                LicenseId = ScaleDataset.Id(row),
+                Name = "machine",
+                Fingerprint = fingerprint,
+                CreatedAt = now,
+            };
+            var result = await store.ActivateAsync(new InstanceActivation(ScaleDataset.BusinessId, instance.LicenseId, instance, now));
+            return result.Outcome;
+        });
+
+    [Benchmark(Description = "list, no filter")]
+    public Task<IReadOnlyList<License>> List() => ListAsync(new LicenseKeysetQuery { Archived = false });
+
+    [Benchmark(Description = "list, customer")]
+    public Task<IReadOnlyList<License>> ListByCustomer() =>
+        ListAsync(new LicenseKeysetQuery { CustomerId = ScaleDataset.Customer(Licenses / 2), Archived = false });
+
+    [Benchmark(Description = "list, product")]
+    public Task<IReadOnlyList<License>> ListByProduct() => ListAsync(new LicenseKeysetQuery { ProductId = ScaleDataset.Product(3), Archived = false });
+
+    [Benchmark(Description = "list, status")]
+    public Task<IReadOnlyList<License>> ListByStatus() => ListAsync(new LicenseKeysetQuery { Status = LicenseStatus.Revoked, Archived = false });
+
+    [Benchmark(Description = "list, archived")]
+    public Task<IReadOnlyList<License>> ListArchived() => ListAsync(new LicenseKeysetQuery { Archived = true });
+
+    [Benchmark(Description = "list, created range")]
+    public Task<IReadOnlyList<License>> ListCreatedRange() =>
+        ListAsync(new LicenseKeysetQuery
+        {
+            CreatedFrom = ScaleDataset.CreatedAt(Licenses / 4),
+            CreatedBefore = ScaleDataset.CreatedAt(Licenses / 2),
+            Archived = false,
+        });
+
+    [Benchmark(Description = "list, next page mid-table")]
+    public Task<IReadOnlyList<License>> ListNextPage() =>
+        ListAsync(new LicenseKeysetQuery
+        {
+            Archived = false,
+            After = new LicenseKeysetPosition(ScaleDataset.CreatedAt(Licenses / 2), ScaleDataset.Id(Licenses / 2)),
+        });
+
+    private Task<IReadOnlyList<License>> ListAsync(LicenseKeysetQuery query) => RunAsync(store => store.ListAsync(ScaleDataset.BusinessId, query));
+
+    private int NextRow() => _rows[_next++ % Spread];
+
+    private async Task<T> RunAsync<T>(Func<ILicenseStore, Task<T>> operation)
+    {
+        if (_inMemory is not null)
+        {
+            return await operation(_inMemory);
+        }
+
+        await using var context = _contexts!.CreateDbContext();
+        return await operation(new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context));
+    }
+}
