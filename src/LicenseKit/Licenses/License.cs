@@ -21,9 +21,10 @@ public sealed record License
 
     /// <summary>
     /// The last characters of the normalized key (four, or a quarter of a short key), e.g. <c>8CBE</c>: enough for a
-    /// customer or support to tell keys apart, far too little to use one. Not secret; on the wire as <c>key_hint</c> when set.
+    /// customer or support to tell keys apart, far too little to use one. Not secret. Not part of the seed's wire format
+    /// (its sixteen fields stay as they are).
     /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonIgnore]
     public string? KeyHint { get; init; }
 
     /// <summary>
