@@ -29,7 +29,8 @@ builder.Services.AddActivationRateLimiter(builder.Configuration);
 
 builder.Services.AddLicenseDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(10));
-var licenseKit = builder.Services.AddLicenseKit()
+// LicenseKit:KeyHashing holds the secret keys are hashed with; a host with a database does not start without one.
+var licenseKit = builder.Services.AddLicenseKit(builder.Configuration.GetSection("LicenseKit"))
     .UseEntityFrameworkCore<LicensesDbContext>()
     .UseBusinessFromClaim("business_id");
 

@@ -10,7 +10,7 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     {
         if (idempotency is not null)
         {
-            var record = await _execution.ReadOneAsync(c => _statements.IdempotencyByKey(c, license.BusinessId, idempotency.Key), _statements.ReadIdempotency, cancellationToken)
+            var record = await _execution.ReadOneAsync(c => _statements.IdempotencyByKey(c, license.BusinessId, idempotency.KeyHash), _statements.ReadIdempotency, cancellationToken)
                 .ConfigureAwait(false);
             if (record is not null)
             {
@@ -24,8 +24,8 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
             return new LicenseCreateResult(LicenseCreateOutcome.DuplicateId);
         }
 
-        var normalizedKey = LicenseKeyNormalizer.Normalize(license.Key);
-        if (await _execution.ReadOneAsync(c => _statements.LicenseByKey(c, license.BusinessId, normalizedKey), _statements.ReadLicense, cancellationToken).ConfigureAwait(false) is not null)
+        var keyHash = LicenseKeyHashRequirement.Of(license);
+        if (await _execution.ReadOneAsync(c => _statements.LicenseByKey(c, license.BusinessId, keyHash), _statements.ReadLicense, cancellationToken).ConfigureAwait(false) is not null)
         {
             return new LicenseCreateResult(LicenseCreateOutcome.DuplicateKey);
         }

@@ -13,10 +13,10 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
         LookupValues.CannotMatch(businessId, licenseId) ? Task.FromResult<License?>(null) : FindLicenseAsync(businessId, licenseId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default) =>
-        LookupValues.CannotMatch(businessId, normalizedKey)
+    public Task<License?> FindByKeyAsync(string businessId, string keyHash, CancellationToken cancellationToken = default) =>
+        LookupValues.CannotMatch(businessId, keyHash)
             ? Task.FromResult<License?>(null)
-            : _execution.ReadOneAsync(c => _statements.LicenseByKey(c, businessId, normalizedKey), _statements.ReadLicense, cancellationToken);
+            : _execution.ReadOneAsync(c => _statements.LicenseByKey(c, businessId, keyHash), _statements.ReadLicense, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default)

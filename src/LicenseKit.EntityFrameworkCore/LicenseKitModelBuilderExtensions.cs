@@ -18,9 +18,15 @@ public static partial class LicenseKitModelBuilderExtensions
     /// <summary>The table of events recorded with each write, until delivered and pruned.</summary>
     public const string EventsTable = "licensekit_license_events";
 
+    // A hash is "secret-id:" (at most 33 characters) and 43 of base64url; room to spare for a host's own hasher.
+    private const int KeyHashMaxLength = 128;
+
+    // Data Protection adds about 60 bytes and base64url a third to a key of at most 128 characters.
+    private const int ProtectedKeyMaxLength = 1024;
+
     /// <summary>
     /// Adds the LicenseKit entities to the model: licenses, activation instances and idempotency records, with their
-    /// unique indexes (normalized key per business, idempotency key per business, fingerprint per license), the
+    /// unique indexes (key hash per business, idempotency key hash per business, fingerprint per license), the
     /// indexes that serve every list filter in page order, the license version as concurrency token and the version of its last edit. Call it from <c>OnModelCreating</c>; create the tables with the host's
     /// migrations.
     /// </summary>
@@ -37,7 +43,9 @@ public static partial class LicenseKitModelBuilderExtensions
             license.Property(l => l.Id).HasColumnName("id").HasMaxLength(LicenseLimits.MaxIdLength).ValueGeneratedNever();
             license.Property(l => l.BusinessId).HasColumnName("business_id").HasMaxLength(LicenseLimits.MaxIdLength);
             license.Property(l => l.Key).HasColumnName("key").HasMaxLength(LicenseLimits.MaxKeyLength);
-            license.Property(l => l.NormalizedKey).HasColumnName("normalized_key").HasMaxLength(LicenseLimits.MaxKeyLength);
+            license.Property(l => l.KeyHash).HasColumnName("key_hash").HasMaxLength(KeyHashMaxLength);
+            license.Property(l => l.KeyHint).HasColumnName("key_hint").HasMaxLength(8);
+            license.Property(l => l.ProtectedKey).HasColumnName("protected_key").HasMaxLength(ProtectedKeyMaxLength);
             license.Property(l => l.Status).HasColumnName("status").HasMaxLength(16);
             license.Property(l => l.ProductId).HasColumnName("product_id").HasMaxLength(LicenseLimits.MaxIdLength);
             license.Property(l => l.PaymentId).HasColumnName("payment_id").HasMaxLength(LicenseLimits.MaxIdLength);
@@ -54,7 +62,8 @@ public static partial class LicenseKitModelBuilderExtensions
             license.Property(l => l.UpdatedAt).HasColumnName("updated_at");
             license.Property(l => l.Version).HasColumnName("version").IsConcurrencyToken();
             license.Property(l => l.LastEditVersion).HasColumnName("last_edit_version");
-            license.HasIndex(l => new { l.BusinessId, l.NormalizedKey }).IsUnique().HasDatabaseName("ux_licensekit_licenses_business_key");
+            // NULL hashes (rows not yet upgraded) never collide, so the index can exist before HashLicenseKeysAsync runs.
+            license.HasIndex(l => new { l.BusinessId, l.KeyHash }).IsUnique().HasDatabaseName("ux_licensekit_licenses_business_key_hash");
 
             // The list pages newest first by (created_at, id) within a business: each filter's index puts its column
             // after business_id, so a filtered page is read in index order and stops once full, whatever the table's
@@ -90,9 +99,10 @@ public static partial class LicenseKitModelBuilderExtensions
         modelBuilder.Entity<LicenseIdempotencyEntity>(record =>
         {
             record.ToTable(IdempotencyTable);
-            record.HasKey(r => new { r.BusinessId, r.Key });
+            record.HasKey(r => new { r.BusinessId, r.KeyHash });
             record.Property(r => r.BusinessId).HasColumnName("business_id").HasMaxLength(LicenseLimits.MaxIdLength);
-            record.Property(r => r.Key).HasColumnName("idempotency_key").HasMaxLength(LicenseLimits.MaxIdempotencyKeyLength);
+            // As wide as an idempotency key: rows written before hashing keep theirs here until HashLicenseKeysAsync hashes them.
+            record.Property(r => r.KeyHash).HasColumnName("idempotency_key_hash").HasMaxLength(LicenseLimits.MaxIdempotencyKeyLength);
             record.Property(r => r.LicenseId).HasColumnName("license_id").HasMaxLength(LicenseLimits.MaxIdLength);
             record.Property(r => r.RequestHash).HasColumnName("request_hash").HasMaxLength(128);
             record.HasOne<LicenseEntity>().WithMany().HasForeignKey(r => r.LicenseId).OnDelete(DeleteBehavior.Cascade);

@@ -25,7 +25,7 @@ public abstract partial class LicenseStoreConformanceTests
         result.Outcome.Should().Be(LicenseCreateOutcome.Created);
         result.License.Should().Be(license);
         (await CreateStore().FindByIdAsync(BusinessId, license.Id)).Should().Be(license);
-        (await CreateStore().FindByKeyAsync(BusinessId, license.Key)).Should().Be(license);
+        (await CreateStore().FindByKeyAsync(BusinessId, license.KeyHash!)).Should().Be(license);
     }
 
     /// <summary>A license with every optional field unset reads back equal.</summary>
@@ -102,7 +102,7 @@ public abstract partial class LicenseStoreConformanceTests
 
         result.Outcome.Should().Be(LicenseCreateOutcome.DuplicateKey);
         (await CreateStore().FindByIdAsync(BusinessId, second.Id)).Should().BeNull();
-        (await CreateStore().FindByKeyAsync(BusinessId, "ABCD-EFGH-1234")).Should().Be(first);
+        (await CreateStore().FindByKeyAsync(BusinessId, KeyHash("ABCD-EFGH-1234"))).Should().Be(first);
     }
 
     /// <summary>Keys are unique per business only.</summary>
@@ -115,8 +115,8 @@ public abstract partial class LicenseStoreConformanceTests
         var result = await CreateStore().CreateAsync(other, null);
 
         result.Outcome.Should().Be(LicenseCreateOutcome.Created);
-        (await CreateStore().FindByKeyAsync(BusinessId, "SHARED-KEY-0001")).Should().Be(first);
-        (await CreateStore().FindByKeyAsync(other.BusinessId, "SHARED-KEY-0001")).Should().Be(other);
+        (await CreateStore().FindByKeyAsync(BusinessId, KeyHash("SHARED-KEY-0001"))).Should().Be(first);
+        (await CreateStore().FindByKeyAsync(other.BusinessId, KeyHash("SHARED-KEY-0001"))).Should().Be(other);
     }
 
     /// <summary>A retried request finds the license its idempotency key created, with the request hash stored then.</summary>

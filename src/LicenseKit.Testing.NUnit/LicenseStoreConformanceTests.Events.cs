@@ -37,10 +37,10 @@ public abstract partial class LicenseStoreConformanceTests
             e.Attempts.Should().Be(0);
             e.NextAttemptAt.Should().Be(e.OccurredAt);
         });
-        events[0].ToEvent().Should().BeOfType<LicenseIssued>().Which.License.Should().Be(license);
-        events[1].ToEvent().Should().BeOfType<LicenseActivated>().Which.Should().Match<LicenseActivated>(e => e.License == activated.License && e.Instance == activation.Instance);
-        events[2].ToEvent().Should().BeOfType<LicenseStatusChanged>().Which.Should().Match<LicenseStatusChanged>(e => e.License == edited.License && e.Previous == activated.License);
-        events[3].ToEvent().Should().BeOfType<LicenseDeactivated>().Which.License.Should().Be(deactivated.License);
+        events[0].ToEvent().Should().BeOfType<LicenseIssued>().Which.License.Should().Be(AsRecorded(license));
+        events[1].ToEvent().Should().BeOfType<LicenseActivated>().Which.Should().Match<LicenseActivated>(e => e.License == AsRecorded(activated.License!) && e.Instance == activation.Instance);
+        events[2].ToEvent().Should().BeOfType<LicenseStatusChanged>().Which.Should().Match<LicenseStatusChanged>(e => e.License == AsRecorded(edited.License!) && e.Previous == AsRecorded(activated.License!));
+        events[3].ToEvent().Should().BeOfType<LicenseDeactivated>().Which.License.Should().Be(AsRecorded(deactivated.License!));
         events[3].OccurredAt.Should().Be(Epoch.AddDays(3));
     }
 
@@ -53,7 +53,7 @@ public abstract partial class LicenseStoreConformanceTests
         await CreateStore().ActivateAsync(activation);
         var before = await CreateEventStore().ListEventsAsync(BusinessId, 0, 100);
 
-        (await CreateStore().CreateAsync(NewLicense(key: license.Key), null)).Outcome.Should().Be(LicenseCreateOutcome.DuplicateKey);
+        (await CreateStore().CreateAsync(NewLicense() with { KeyHash = license.KeyHash }, null)).Outcome.Should().Be(LicenseCreateOutcome.DuplicateKey);
         (await CreateStore().ActivateAsync(NewActivation(license, "device-1"))).Outcome.Should().Be(InstanceActivationOutcome.ExistingInstance);
         (await CreateStore().ActivateAsync(NewActivation(license, "device-2"))).Outcome.Should().Be(InstanceActivationOutcome.LimitReached);
         (await CreateStore().DeactivateAsync(BusinessId, license.Id, "lki_unknown", Epoch.AddDays(2))).Outcome.Should().Be(InstanceDeactivationOutcome.InstanceNotFound);

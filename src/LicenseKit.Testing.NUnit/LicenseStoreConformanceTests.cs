@@ -42,7 +42,10 @@ public abstract partial class LicenseStoreConformanceTests
         _sequence = 0;
     }
 
-    /// <summary>Builds a valid, not yet stored license of the running test's business with version 1.</summary>
+    /// <summary>
+    /// Builds a valid, not yet stored license of the running test's business with version 1, in the form a store receives
+    /// it: the key hashed (<see cref="KeyHash"/>) and hinted, no plaintext.
+    /// </summary>
     /// <param name="key">The key; a unique one when <see langword="null"/>.</param>
     /// <param name="activationsLimit">The activations limit.</param>
     /// <param name="createdAt">The creation time; later for each license built when <see langword="null"/>.</param>
@@ -51,10 +54,12 @@ public abstract partial class LicenseStoreConformanceTests
     {
         var sequence = Interlocked.Increment(ref _sequence);
         var created = createdAt ?? Epoch.AddSeconds(sequence);
+        var normalizedKey = LicenseKeyNormalizer.Normalize(key ?? "CONF-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant());
         return new License
         {
             Id = PrefixedId.Create(PrefixedId.License),
-            Key = key ?? "CONF-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+            KeyHash = Hasher.Hash(normalizedKey),
+            KeyHint = LicenseKeyHint.Of(normalizedKey),
             Status = LicenseStatus.Active,
             BusinessId = BusinessId,
             ProductId = "prod_conformance",
@@ -64,6 +69,25 @@ public abstract partial class LicenseStoreConformanceTests
             UpdatedAt = created,
             Version = 1,
         };
+    }
+
+    /// <summary>The hasher the suite's keys are hashed with: HMAC-SHA256 under a fixed test secret.</summary>
+    protected static ILicenseKeyHasher Hasher { get; } = CreateHasher("conformance", 1);
+
+    /// <summary>The hash a store is asked by for <paramref name="key"/> in any spelling the rules allow.</summary>
+    /// <param name="key">The key as typed.</param>
+    /// <returns>The hash under <see cref="Hasher"/>.</returns>
+    protected static string KeyHash(string key) => Hasher.Hash(LicenseKeyNormalizer.Normalize(key));
+
+    /// <summary>A hasher over one fixed secret (the same bytes for the same <paramref name="seed"/>).</summary>
+    /// <param name="secretId">The secret's id.</param>
+    /// <param name="seed">Fills the secret.</param>
+    /// <returns>The hasher.</returns>
+    protected static ILicenseKeyHasher CreateHasher(string secretId, byte seed)
+    {
+        var hashing = new LicenseKeyHashingOptions();
+        hashing.Secrets[secretId] = Convert.ToBase64String(Enumerable.Repeat(seed, LicenseKeyHashingOptions.MinSecretBytes).ToArray());
+        return new HmacLicenseKeyHasher(hashing);
     }
 
     /// <summary>Builds an activation of <paramref name="license"/> at <paramref name="now"/>.</summary>

@@ -56,6 +56,9 @@ public sealed class LicenseKitTestHost : IAsyncDisposable
     /// <summary>The activator, from the host's own scope.</summary>
     public ILicenseActivator Activator => _scope.ServiceProvider.GetRequiredService<ILicenseActivator>();
 
+    /// <summary>The key hashing secret test hosts use (id <c>test</c>): 32 fixed bytes, public, for tests only.</summary>
+    public const string TestKeyHashingSecret = "dGVzdC1vbmx5LWhhc2hpbmctc2VjcmV0LTMyLWJ5dGVz";
+
     /// <summary>The event log of the test business: the feed and re-drives.</summary>
     public ILicenseEventLog Events => _scope.ServiceProvider.GetRequiredService<ILicenseEventLog>();
 
@@ -92,6 +95,9 @@ public sealed class LicenseKitTestHost : IAsyncDisposable
             .AddLicenseKit(o =>
             {
                 o.BusinessId = DefaultBusinessId;
+
+                // A fixed, public test secret: hashes are the same in every run, and a host swapping in another store starts.
+                o.KeyHashing.Secrets["test"] = TestKeyHashingSecret;
                 configureOptions?.Invoke(o);
             })
             .UseStore(store)

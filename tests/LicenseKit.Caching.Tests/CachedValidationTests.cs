@@ -94,10 +94,11 @@ public sealed class CachedValidationTests
     {
         var license = await _cached.IssueAsync();
         var store = _cached.Services.GetRequiredService<ILicenseStore>();
-        (await store.FindByKeyAsync(LicenseKitTestHost.DefaultBusinessId, license.Key)).Should().Be(license);
-        (await store.FindByIdAsync(LicenseKitTestHost.DefaultBusinessId, license.Id)).Should().Be(license);
+        var keyHash = _cached.Services.GetRequiredService<ILicenseKeyHasher>().Hash(license.Key);
+        (await store.FindByKeyAsync(LicenseKitTestHost.DefaultBusinessId, keyHash)).Should().Be(license with { Key = string.Empty });
+        (await store.FindByIdAsync(LicenseKitTestHost.DefaultBusinessId, license.Id)).Should().Be(license with { Key = string.Empty });
 
-        (await store.FindByKeyAsync("biz_other", license.Key)).Should().BeNull();
+        (await store.FindByKeyAsync("biz_other", keyHash)).Should().BeNull();
         (await store.FindByIdAsync("biz_other", license.Id)).Should().BeNull();
     }
 

@@ -63,7 +63,11 @@ public sealed class DocumentedSetupTests
         var services = new ServiceCollection();
         // As in docs/caching.md, with this test's database, Redis server and channel.
         services.AddDbContext<AppDbContext>(o => o.UseSqlite(database));
-        services.AddLicenseKit(o => o.BusinessId = "biz_345TUESrCDPvrb")
+        services.AddLicenseKit(o =>
+            {
+                o.BusinessId = "biz_345TUESrCDPvrb";
+                o.KeyHashing.Secrets["docs"] = Convert.ToBase64String(new byte[32]);
+            })
             .UseEntityFrameworkCore<AppDbContext>()
             .AddLicenseCache(o =>
             {

@@ -67,7 +67,7 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
             var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
             var created = await store.CreateAsync(license, new LicenseIdempotency("idem-rolled-back", "hash"));
             created.Outcome.Should().Be(LicenseCreateOutcome.Created);
-            (await store.FindByKeyAsync(license.BusinessId, license.Key)).Should().Be(license, "reads join the host's transaction");
+            (await store.FindByKeyAsync(license.BusinessId, license.KeyHash!)).Should().Be(license, "reads join the host's transaction");
             await transaction.RollbackAsync();
         }
 
@@ -81,7 +81,7 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
     public async Task CreateAsync_DuplicateKeyInsideHostTransaction_KeepsTheHostsTransactionUsable()
     {
         var first = StoreRecords.NewLicense("biz_host_tx_duplicate", "EF-", activationsLimit: 2);
-        var duplicate = StoreRecords.NewLicense(first.BusinessId, "EF-", activationsLimit: 2) with { Key = first.Key.ToLowerInvariant() };
+        var duplicate = StoreRecords.NewLicense(first.BusinessId, "EF-", activationsLimit: 2) with { KeyHash = first.KeyHash };
         var second = StoreRecords.NewLicense(first.BusinessId, "EF-", activationsLimit: 2);
         await using (var context = _database.CreateContext())
         {
@@ -110,7 +110,7 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
         var license = StoreRecords.NewLicense("biz_host_connection", "EF-", activationsLimit: 2);
 
         await store.CreateAsync(license, null);
-        await store.FindByKeyAsync(license.BusinessId, license.Key);
+        await store.FindByKeyAsync(license.BusinessId, license.KeyHash!);
         var activated = await store.ActivateAsync(StoreRecords.Activation(license, "device-1"));
         await store.FindInstanceAsync(license.BusinessId, license.Id, activated.Instance!.Id, null);
 
@@ -131,9 +131,9 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
         var version = model.GetEntityTypes().Single(e => e.GetTableName() == "licensekit_licenses").FindProperty("Version")!;
 
         tables.Should().BeEquivalentTo("licensekit_licenses", "licensekit_license_instances", "licensekit_idempotency", "licensekit_license_events");
-        uniqueIndexes.Should().BeEquivalentTo("licensekit_licenses(business_id,normalized_key)", "licensekit_license_instances(license_id,fingerprint)", "licensekit_license_events(id)");
+        uniqueIndexes.Should().BeEquivalentTo("licensekit_licenses(business_id,key_hash)", "licensekit_license_instances(license_id,fingerprint)", "licensekit_license_events(id)");
         model.GetEntityTypes().Single(e => e.GetTableName() == "licensekit_idempotency").FindPrimaryKey()!.Properties
-            .Select(p => p.GetColumnName()).Should().Equal("business_id", "idempotency_key");
+            .Select(p => p.GetColumnName()).Should().Equal("business_id", "idempotency_key_hash");
         version.IsConcurrencyToken.Should().BeTrue();
         version.GetColumnName().Should().Be("version");
     }
@@ -144,7 +144,11 @@ public sealed class EntityFrameworkCoreLicenseStoreTests
         var services = new ServiceCollection();
         services.AddDbContext<TestDbContext>(_database.Configure);
 
-        services.AddLicenseKit(o => o.BusinessId = "biz_di").UseEntityFrameworkCore<TestDbContext>();
+        services.AddLicenseKit(o =>
+        {
+            o.BusinessId = "biz_di";
+            o.KeyHashing.Secrets["test"] = StoreRecords.HashingSecret;
+        }).UseEntityFrameworkCore<TestDbContext>();
 
         var descriptor = services.Single(d => d.ServiceType == typeof(ILicenseStore));
         descriptor.Lifetime.Should().Be(ServiceLifetime.Scoped);

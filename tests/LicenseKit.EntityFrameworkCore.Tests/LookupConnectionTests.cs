@@ -40,7 +40,7 @@ public sealed class LookupConnectionTests
         options.AddInterceptors(opens);
         await using var context = new TestDbContext(options.Options);
 
-        var found = await new EntityFrameworkCoreLicenseStore<TestDbContext>(context).FindByKeyAsync(license.BusinessId, license.Key);
+        var found = await new EntityFrameworkCoreLicenseStore<TestDbContext>(context).FindByKeyAsync(license.BusinessId, license.KeyHash!);
         var byId = await new EntityFrameworkCoreLicenseStore<TestDbContext>(context).FindByIdAsync(license.BusinessId, license.Id);
 
         found.Should().Be(license);
@@ -57,9 +57,9 @@ public sealed class LookupConnectionTests
         await using var transaction = await context.Database.BeginTransactionAsync();
         await store.CreateAsync(license, null);
 
-        var found = await store.FindByKeyAsync(license.BusinessId, license.Key);
+        var found = await store.FindByKeyAsync(license.BusinessId, license.KeyHash!);
         await transaction.RollbackAsync();
-        var afterRollback = await store.FindByKeyAsync(license.BusinessId, license.Key);
+        var afterRollback = await store.FindByKeyAsync(license.BusinessId, license.KeyHash!);
 
         found.Should().Be(license);
         afterRollback.Should().BeNull();

@@ -172,14 +172,18 @@ public abstract class MultiHostTests
         var winner = results.Single(r => r.Succeeded).Value!;
         results.Where(r => !r.Succeeded).Select(r => r.Error!.Code).Should().HaveCount(63).And.OnlyContain(code => code == LicenseErrorCodes.DuplicateKey);
         await using var check = _hosts[1].CreateAsyncScope();
-        (await check.ServiceProvider.GetRequiredService<ILicenseStore>().FindByKeyAsync(BusinessId, key)).Should().Be(winner);
+        (await check.ServiceProvider.GetRequiredService<ILicenseStore>().FindByKeyAsync(BusinessId, StoreRecords.KeyHash(key))).Should().Be(winner with { Key = string.Empty });
     }
 
     private static ServiceProvider CreateHost(TestDatabase database, DateTimeOffset now)
     {
         var services = new ServiceCollection();
         services.AddDbContext<TestDbContext>(database.Configure);
-        services.AddLicenseKit(o => o.BusinessId = BusinessId)
+        services.AddLicenseKit(o =>
+            {
+                o.BusinessId = BusinessId;
+                o.KeyHashing.Secrets["test"] = StoreRecords.HashingSecret;
+            })
             .UseEntityFrameworkCore<TestDbContext>()
             .UseTimeProvider(new FakeTimeProvider(now));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

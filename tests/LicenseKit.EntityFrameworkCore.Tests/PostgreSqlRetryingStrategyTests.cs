@@ -73,7 +73,7 @@ public sealed class PostgreSqlRetryingStrategyTests
         await using var context = CreateRetryingContext();
         var store = new EntityFrameworkCoreLicenseStore<TestDbContext>(context);
         var first = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1);
-        var duplicate = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1) with { Key = first.Key };
+        var duplicate = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1) with { KeyHash = first.KeyHash };
         var second = StoreRecords.NewLicense("biz_retry", "RETRY-", activationsLimit: 1);
 
         var strategy = context.Database.CreateExecutionStrategy();
@@ -92,7 +92,7 @@ public sealed class PostgreSqlRetryingStrategyTests
         var checkStore = new EntityFrameworkCoreLicenseStore<TestDbContext>(check);
         (await checkStore.FindByIdAsync(first.BusinessId, first.Id)).Should().Be(first);
         (await checkStore.FindByIdAsync(first.BusinessId, duplicate.Id)).Should().BeNull();
-        (await checkStore.FindByKeyAsync(second.BusinessId, second.Key)).Should().Be(second);
+        (await checkStore.FindByKeyAsync(second.BusinessId, second.KeyHash!)).Should().Be(second);
     }
 
     private TestDbContext CreateRetryingContext() =>

@@ -19,7 +19,7 @@ public sealed class PostgreSqlSchemaConformanceTests : EntityFrameworkCoreConfor
         var license = new License
         {
             Id = PrefixedId.Create(PrefixedId.License),
-            Key = "SCHEMA-1",
+            KeyHash = StoreRecords.KeyHash("SCHEMA-1"),
             BusinessId = "biz_schema",
             ProductId = "prod_1",
             CustomerId = "cust_1",

@@ -34,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDbContext(builder.Options);
     }
 
-    public static async Task<TestDatabase> CreateSqliteAsync()
+    public static async Task<TestDatabase> CreateSqliteAsync(bool createSchema = true)
     {
         var folder = Directory.CreateTempSubdirectory("licensekit-sqlite-");
         var connectionString = new SqliteConnectionStringBuilder
@@ -51,13 +51,17 @@ public sealed class TestDatabase : IAsyncDisposable
             return ValueTask.CompletedTask;
         });
         await using var context = database.CreateContext();
-        await context.Database.EnsureCreatedAsync();
+        if (createSchema)
+        {
+            await context.Database.EnsureCreatedAsync();
+        }
+
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         return database;
     }
 
     /// <summary>Creates a fresh PostgreSQL database, or ignores (or, when required, fails) the fixture without a server.</summary>
-    public static async Task<TestDatabase> CreatePostgresAsync()
+    public static async Task<TestDatabase> CreatePostgresAsync(bool createSchema = true)
     {
         var serverConnection = Environment.GetEnvironmentVariable(PostgresConnectionVariable);
         if (string.IsNullOrWhiteSpace(serverConnection))
@@ -93,8 +97,12 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
         });
-        await using var context = database.CreateContext();
-        await context.Database.EnsureCreatedAsync();
+        if (createSchema)
+        {
+            await using var context = database.CreateContext();
+            await context.Database.EnsureCreatedAsync();
+        }
+
         return database;
     }
 

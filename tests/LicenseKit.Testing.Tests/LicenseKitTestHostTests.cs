@@ -1,4 +1,5 @@
 using LicenseKit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LicenseKit.Testing.Tests;
 
@@ -18,7 +19,7 @@ public sealed class LicenseKitTestHostTests
         first.Value.BusinessId.Should().Be(LicenseKitTestHost.DefaultBusinessId);
         first.Value.CreatedAt.Should().Be(LicenseKitTestHost.DefaultStart);
         first.Value.ExpiresAt.Should().Be(LicenseKitTestHost.DefaultStart.AddHours(2));
-        (await host.Store.FindByKeyAsync(LicenseKitTestHost.DefaultBusinessId, "TEST-0001")).Should().Be(first.Value);
+        (await host.Store.FindByKeyAsync(LicenseKitTestHost.DefaultBusinessId, host.Services.GetRequiredService<ILicenseKeyHasher>().Hash("TEST-0001"))).Should().Be(first.Value with { Key = string.Empty });
     }
 
     [Test]

@@ -51,12 +51,24 @@ internal static partial class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<LicensesDbContext>();
         await context.Database.MigrateAsync(cancellationToken);
+
+        // Rows written before keys were hashed (or under a secret that is no longer current) get their hashes now; a no-op
+        // on an up-to-date table, but it reads every row once, so a large deployment runs it as a release step instead.
+        var hashing = await context.HashLicenseKeysAsync(
+            scope.ServiceProvider.GetRequiredService<ILicenseKeyHasher>(), scope.ServiceProvider.GetService<ILicenseKeyProtector>(), cancellationToken);
+        if (hashing.ConflictingLicenseIds.Count > 0)
+        {
+            LogKeyConflicts(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!), string.Join(", ", hashing.ConflictingLicenseIds));
+        }
         if (context.Database.IsSqlite())
         {
             // Readers do not block the writer in WAL mode; the setting persists in the database file.
             await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Licenses {LicenseIds} keep their unhashed keys: each collides with another key of its business once normalized. Revoke or re-key one of each pair.")]
+    private static partial void LogKeyConflicts(ILogger logger, string licenseIds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The license database is not reachable yet (attempt {Attempt}: {Reason}); retrying in {Pause}.")]
     private static partial void LogWaiting(ILogger logger, int attempt, string reason, TimeSpan pause);

@@ -17,7 +17,7 @@ internal sealed partial class CachingLicenseStore
         finally
         {
             // Lookups may have remembered that this key and id did not exist.
-            await EvictAsync(license.BusinessId, license.Id, license.Key).ConfigureAwait(false);
+            await EvictAsync(license.BusinessId, license.Id, license.KeyHash).ConfigureAwait(false);
         }
     }
 
@@ -32,7 +32,7 @@ internal sealed partial class CachingLicenseStore
         finally
         {
             // The key entry is found through the license the store returned; a failed edit looks it up (it may have committed).
-            await EvictAsync(edit.BusinessId, edit.LicenseId, (result?.Previous ?? result?.License)?.Key).ConfigureAwait(false);
+            await EvictAsync(edit.BusinessId, edit.LicenseId, (result?.Previous ?? result?.License)?.KeyHash).ConfigureAwait(false);
         }
     }
 
@@ -61,15 +61,15 @@ internal sealed partial class CachingLicenseStore
         }
     }
 
-    private async ValueTask EvictAsync(string businessId, string licenseId, string? key)
+    private async ValueTask EvictAsync(string businessId, string licenseId, string? keyHash)
     {
         await cache.EvictAsync(LicenseCacheKeys.ForId(businessId, licenseId)).ConfigureAwait(false);
-        if (key is null)
+        if (keyHash is null)
         {
             // A failed edit may still have committed: find the key from the store so its entry cannot outlive the change.
             try
             {
-                key = (await Inner.FindByIdAsync(businessId, licenseId).ConfigureAwait(false))?.Key;
+                keyHash = (await Inner.FindByIdAsync(businessId, licenseId).ConfigureAwait(false))?.KeyHash;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -77,9 +77,9 @@ internal sealed partial class CachingLicenseStore
             }
         }
 
-        if (key is not null)
+        if (keyHash is not null)
         {
-            await cache.EvictAsync(LicenseCacheKeys.ForKey(businessId, LicenseKeyNormalizer.Normalize(key))).ConfigureAwait(false);
+            await cache.EvictAsync(LicenseCacheKeys.ForKey(businessId, keyHash)).ConfigureAwait(false);
         }
     }
 }

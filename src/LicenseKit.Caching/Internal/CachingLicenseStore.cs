@@ -30,9 +30,9 @@ internal sealed partial class CachingLicenseStore(Lazy<ILicenseStore> store, Lic
         return license;
     }
 
-    public async Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default)
+    public async Task<License?> FindByKeyAsync(string businessId, string keyHash, CancellationToken cancellationToken = default)
     {
-        var keyEntry = LicenseCacheKeys.ForKey(businessId, normalizedKey);
+        var keyEntry = LicenseCacheKeys.ForKey(businessId, keyHash);
         if (cache.TryGet<string>(keyEntry, out var licenseId))
         {
             if (licenseId is null)
@@ -43,14 +43,14 @@ internal sealed partial class CachingLicenseStore(Lazy<ILicenseStore> store, Lic
             // The license must still carry this key: a store may let an update change it.
             if (cache.TryGet<License>(LicenseCacheKeys.ForId(businessId, licenseId), out var cached)
                 && cached is not null
-                && string.Equals(LicenseKeyNormalizer.Normalize(cached.Key), normalizedKey, StringComparison.Ordinal))
+                && string.Equals(cached.KeyHash, keyHash, StringComparison.Ordinal))
             {
                 return cached;
             }
         }
 
         var evictionCount = cache.EvictionCount;
-        var license = await Inner.FindByKeyAsync(businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
+        var license = await Inner.FindByKeyAsync(businessId, keyHash, cancellationToken).ConfigureAwait(false);
         cache.SetUnlessEvicted(keyEntry, license?.Id, evictionCount);
         if (license is not null)
         {

@@ -19,19 +19,19 @@ internal static class LicenseCacheKeys
         string.Create(CultureInfo.InvariantCulture, $"id:{businessId.Length}:{businessId}:{licenseId}");
 
     /// <summary>
-    /// The entry mapping a key to a license id. The key appears only as a SHA-256 digest of the business and the key,
-    /// so neither memory dumps, logs nor the eviction messages sent through Redis carry a usable license key.
+    /// The entry mapping a key to a license id. Stores are asked by the key's keyed hash already; it is digested once more
+    /// with the business, so entries stay short and the eviction messages sent through Redis name no stored value.
     /// </summary>
-    public static string ForKey(string businessId, string normalizedKey)
+    public static string ForKey(string businessId, string keyHash)
     {
-        var byteCount = Encoding.UTF8.GetMaxByteCount(businessId.Length + 1 + normalizedKey.Length);
+        var byteCount = Encoding.UTF8.GetMaxByteCount(businessId.Length + 1 + keyHash.Length);
         byte[]? rented = null;
         var buffer = byteCount <= StackBufferBytes ? stackalloc byte[StackBufferBytes] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
         try
         {
             var written = Encoding.UTF8.GetBytes(businessId, buffer);
             buffer[written++] = 0;
-            written += Encoding.UTF8.GetBytes(normalizedKey, buffer[written..]);
+            written += Encoding.UTF8.GetBytes(keyHash, buffer[written..]);
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(buffer[..written], digest);
             return string.Create(CultureInfo.InvariantCulture, $"key:{businessId.Length}:{businessId}:{Convert.ToHexString(digest)}");

@@ -7,9 +7,18 @@ internal sealed class LicenseEntity
 
     public string BusinessId { get; set; } = null!;
 
-    public string Key { get; set; } = null!;
+    /// <summary>
+    /// The plaintext key of a row written before keys were hashed; <see langword="null"/> on every row written since, and on
+    /// old rows once <c>HashLicenseKeysAsync</c> has moved it into <see cref="KeyHash"/> (and <see cref="ProtectedKey"/>).
+    /// </summary>
+    public string? Key { get; set; }
 
-    public string NormalizedKey { get; set; } = null!;
+    /// <summary>The keyed hash of the normalized key; <see langword="null"/> only on a row not yet upgraded.</summary>
+    public string? KeyHash { get; set; }
+
+    public string? KeyHint { get; set; }
+
+    public string? ProtectedKey { get; set; }
 
     public string Status { get; set; } = null!;
 

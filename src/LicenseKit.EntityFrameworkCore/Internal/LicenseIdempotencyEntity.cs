@@ -5,7 +5,7 @@ internal sealed class LicenseIdempotencyEntity
 {
     public string BusinessId { get; set; } = null!;
 
-    public string Key { get; set; } = null!;
+    public string KeyHash { get; set; } = null!;
 
     public string LicenseId { get; set; } = null!;
 

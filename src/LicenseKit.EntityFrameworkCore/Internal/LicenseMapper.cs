@@ -33,8 +33,10 @@ internal static class LicenseMapper
     {
         Id = license.Id,
         BusinessId = license.BusinessId,
-        Key = license.Key,
-        NormalizedKey = LicenseKeyNormalizer.Normalize(license.Key),
+        Key = null, // never the plaintext: the column only holds what rows written before hashing had
+        KeyHash = LicenseKeyHashRequirement.Of(license),
+        KeyHint = license.KeyHint,
+        ProtectedKey = license.ProtectedKey,
         Status = ToStatus(license.Status),
         ProductId = license.ProductId,
         PaymentId = license.PaymentId,
@@ -57,7 +59,9 @@ internal static class LicenseMapper
     {
         Id = entity.Id,
         BusinessId = entity.BusinessId,
-        Key = entity.Key,
+        KeyHash = entity.KeyHash,
+        KeyHint = entity.KeyHint,
+        ProtectedKey = entity.ProtectedKey,
         Status = FromStatus(entity.Status),
         ProductId = entity.ProductId,
         PaymentId = entity.PaymentId,
@@ -78,7 +82,7 @@ internal static class LicenseMapper
     public static LicenseIdempotencyEntity ToEntity(License license, LicenseIdempotency idempotency) => new()
     {
         BusinessId = license.BusinessId,
-        Key = idempotency.Key,
+        KeyHash = idempotency.KeyHash,
         LicenseId = license.Id,
         RequestHash = idempotency.RequestHash,
     };

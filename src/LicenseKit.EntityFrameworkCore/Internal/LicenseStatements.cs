@@ -20,6 +20,9 @@ internal sealed class LicenseStatements
     [
         nameof(LicenseEntity.Id), nameof(LicenseEntity.BusinessId), nameof(LicenseEntity.CreatedAt),
         nameof(LicenseEntity.InstancesCount), nameof(LicenseEntity.Version), nameof(LicenseEntity.LastEditVersion),
+
+        // A license keeps its key for life; an edit never touches what identifies it.
+        nameof(LicenseEntity.Key), nameof(LicenseEntity.KeyHash), nameof(LicenseEntity.KeyHint), nameof(LicenseEntity.ProtectedKey),
     ];
 
     private readonly ModelTable<LicenseEntity> _licenses;
@@ -63,16 +66,16 @@ internal sealed class LicenseStatements
         _licenseById = Statement.Build(sql, $"SELECT {l.SelectList()} FROM {l.Name} WHERE {lId} = {{id}} AND {lBusiness} = {{business_id}}", id, businessId);
         _licenseByKey = Statement.Build(
             sql,
-            $"SELECT {l.SelectList()} FROM {l.Name} WHERE {lBusiness} = {{business_id}} AND {Column(l, nameof(LicenseEntity.NormalizedKey))} = {{normalized_key}}",
+            $"SELECT {l.SelectList()} FROM {l.Name} WHERE {lBusiness} = {{business_id}} AND {Column(l, nameof(LicenseEntity.KeyHash))} = {{key_hash}}",
             businessId,
-            ("normalized_key", l[nameof(LicenseEntity.NormalizedKey)].Mapping));
+            ("key_hash", l[nameof(LicenseEntity.KeyHash)].Mapping));
         _licenseIdTaken = Statement.Build(sql, $"SELECT {lId} FROM {l.Name} WHERE {lId} = {{id}}", id);
         _idempotencyByKey = Statement.Build(
             sql,
             $"SELECT {r.SelectList()} FROM {r.Name} WHERE {Column(r, nameof(LicenseIdempotencyEntity.BusinessId))} = {{business_id}} " +
-            $"AND {Column(r, nameof(LicenseIdempotencyEntity.Key))} = {{idempotency_key}}",
+            $"AND {Column(r, nameof(LicenseIdempotencyEntity.KeyHash))} = {{idempotency_key_hash}}",
             businessId,
-            ("idempotency_key", r[nameof(LicenseIdempotencyEntity.Key)].Mapping));
+            ("idempotency_key_hash", r[nameof(LicenseIdempotencyEntity.KeyHash)].Mapping));
 
         // Scoped to the business through its license; the instance table's own business column is not trusted for that.
         var ofLicenseInBusiness = $"i.{iLicense} = {{license_id}} AND EXISTS (SELECT 1 FROM {l.Name} l WHERE l.{lId} = {{license_id}} AND l.{lBusiness} = {{business_id}})";
@@ -149,14 +152,14 @@ internal sealed class LicenseStatements
     public DbCommand LicenseById(IRelationalConnection connection, string id, string businessId) =>
         _licenseById.CreateCommand(connection, ("id", id), ("business_id", businessId));
 
-    public DbCommand LicenseByKey(IRelationalConnection connection, string businessId, string normalizedKey) =>
-        _licenseByKey.CreateCommand(connection, ("business_id", businessId), ("normalized_key", normalizedKey));
+    public DbCommand LicenseByKey(IRelationalConnection connection, string businessId, string keyHash) =>
+        _licenseByKey.CreateCommand(connection, ("business_id", businessId), ("key_hash", keyHash));
 
     public DbCommand LicenseIdTaken(IRelationalConnection connection, string id) =>
         _licenseIdTaken.CreateCommand(connection, ("id", id));
 
-    public DbCommand IdempotencyByKey(IRelationalConnection connection, string businessId, string idempotencyKey) =>
-        _idempotencyByKey.CreateCommand(connection, ("business_id", businessId), ("idempotency_key", idempotencyKey));
+    public DbCommand IdempotencyByKey(IRelationalConnection connection, string businessId, string idempotencyKeyHash) =>
+        _idempotencyByKey.CreateCommand(connection, ("business_id", businessId), ("idempotency_key_hash", idempotencyKeyHash));
 
     public DbCommand InstanceById(IRelationalConnection connection, string businessId, string licenseId, string instanceId) =>
         _instanceById.CreateCommand(connection, ("business_id", businessId), ("license_id", licenseId), ("instance_id", instanceId));

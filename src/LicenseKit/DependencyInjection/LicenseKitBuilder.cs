@@ -58,6 +58,32 @@ public sealed partial class LicenseKitBuilder
         return this;
     }
 
+    /// <summary>
+    /// Replaces the key hasher (default: <see cref="HmacLicenseKeyHasher"/> over <see cref="LicenseKitOptions.KeyHashing"/>),
+    /// e.g. with one whose secret stays in a key vault. A host's own hasher manages its own secrets.
+    /// </summary>
+    /// <param name="hasher">The hasher.</param>
+    /// <returns>This builder.</returns>
+    public LicenseKitBuilder UseKeyHasher(ILicenseKeyHasher hasher)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        Services.Replace(ServiceDescriptor.Singleton(hasher));
+        return this;
+    }
+
+    /// <summary>
+    /// Stores every key encrypted by <typeparamref name="TProtector"/>, so reads by id and lists show <see cref="License.Key"/>
+    /// again (default: no protector, the key is shown once). See <c>docs/keys-at-rest.md</c>.
+    /// </summary>
+    /// <typeparam name="TProtector">The protector; registered as a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public LicenseKitBuilder UseKeyProtector<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProtector>()
+        where TProtector : class, ILicenseKeyProtector
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ILicenseKeyProtector, TProtector>());
+        return this;
+    }
+
     /// <summary>Replaces the business resolver (default: <see cref="ConfiguredBusinessResolver"/>).</summary>
     /// <typeparam name="TResolver">The resolver type.</typeparam>
     /// <param name="lifetime">Its lifetime; scoped suits resolvers that read the current request.</param>

@@ -14,6 +14,12 @@ public sealed class LicenseKitOptions
     public LicenseKeyFormat KeyFormat { get; set; } = new();
 
     /// <summary>
+    /// The secrets license keys and idempotency keys are hashed with before they reach the store (configuration section
+    /// <c>LicenseKit:KeyHashing</c>). Required with any store but the in-memory one: see <see cref="LicenseKeyHashingOptions"/>.
+    /// </summary>
+    public LicenseKeyHashingOptions KeyHashing { get; set; } = new();
+
+    /// <summary>
     /// The shortest custom key (<see cref="IssueLicenseRequest.Key"/>) accepted, counted after normalization
     /// (<see cref="LicenseKeyNormalizer"/>). Default 12, so an order number such as <c>ORDER-1042</c> cannot become a key
     /// anyone holding the app's publishable key could guess; between 1 and <see cref="LicenseLimits.MaxKeyLength"/>.

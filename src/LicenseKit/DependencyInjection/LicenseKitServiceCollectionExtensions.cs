@@ -58,6 +58,9 @@ public static class LicenseKitServiceCollectionExtensions
     private static LicenseKitBuilder AddServices(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseKitOptions>, LicenseKitOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseKitOptions>>(new LicenseKeyHashingValidator(services)));
+        services.TryAdd(LicenseKeyHashing.DefaultHasher);
+        services.TryAddSingleton(sp => new LicenseKeyVault(sp.GetRequiredService<ILicenseKeyHasher>(), sp.GetService<ILicenseKeyProtector>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LicenseErrorDescriber>();
         services.TryAddSingleton<ILicenseStore, InMemoryLicenseStore>();

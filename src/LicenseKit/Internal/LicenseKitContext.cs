@@ -14,6 +14,7 @@ internal sealed class LicenseKitContext(
     LicenseEventDispatcher events,
     LicenseErrorDescriber describer,
     ILicensePolicyProvider policies,
+    LicenseKeyVault keys,
     ILoggerFactory? loggerFactory = null)
 {
     public ILicenseStore Store { get; } = store;
@@ -29,6 +30,9 @@ internal sealed class LicenseKitContext(
     public LicenseKitTelemetry Telemetry { get; } = telemetry;
 
     public LicenseEventDispatcher Events { get; } = events;
+
+    /// <summary>Hashes keys for the store and shows them back to callers.</summary>
+    public LicenseKeyVault Keys { get; } = keys;
 
     /// <summary>The source of every error's code, field and message.</summary>
     public LicenseErrorDescriber Describe { get; } = describer;

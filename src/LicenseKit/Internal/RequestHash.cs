@@ -7,14 +7,15 @@ namespace LicenseKit.Internal;
 /// <summary>A stable hash of an issue request, to tell an idempotent retry from a different request reusing the key.</summary>
 internal static class RequestHash
 {
-    public static string Compute(IssueLicenseRequest request)
+    public static string Compute(IssueLicenseRequest request, ILicenseKeyHasher hasher)
     {
         var text = new StringBuilder();
         Append(text, request.ProductId);
         Append(text, request.CustomerId);
         Append(text, request.ActivationsLimit?.ToString(CultureInfo.InvariantCulture));
         Append(text, request.DurationHours?.ToString(CultureInfo.InvariantCulture));
-        Append(text, request.Key is null ? null : LicenseKeyNormalizer.Normalize(request.Key));
+        // The custom key only by its keyed hash: a bare SHA-256 over guessable fields would let a dump confirm a guessed key.
+        Append(text, request.Key is null ? null : hasher.Hash(LicenseKeyNormalizer.Normalize(request.Key)));
         Append(text, request.PaymentId);
         Append(text, request.ActivationMessage);
         if (request.Metadata is { } metadata)

@@ -11,8 +11,32 @@ public sealed record License
     /// <summary>The prefixed identifier of the license, e.g. <c>lic_hyQQhhNzfEuvv</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The license key string delivered to the customer, e.g. <c>A184-99C2-8CBE</c>.</summary>
-    public required string Key { get; init; }
+    /// <summary>
+    /// The license key string delivered to the customer, e.g. <c>A184-99C2-8CBE</c>, when it is known: always in the result
+    /// of issuing it and of an activation or validation (the caller presented it); on later reads only when keys are stored
+    /// encrypted (an <see cref="ILicenseKeyProtector"/> is registered). Otherwise empty: no form of it is stored, and
+    /// <see cref="KeyHint"/> tells keys apart. Stores never persist this property.
+    /// </summary>
+    public string Key { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The last characters of the normalized key (four, or a quarter of a short key), e.g. <c>8CBE</c>: enough for a
+    /// customer or support to tell keys apart, far too little to use one. Not secret. Not part of the seed's wire format
+    /// (its sixteen fields stay as they are).
+    /// </summary>
+    [JsonIgnore]
+    public string? KeyHint { get; init; }
+
+    /// <summary>
+    /// The keyed hash of the normalized key (<see cref="ILicenseKeyHasher"/>) that stores index, match and keep unique per
+    /// business. Set by LicenseKit before a license reaches a store; not part of the wire format.
+    /// </summary>
+    [JsonIgnore]
+    public string? KeyHash { get; init; }
+
+    /// <summary>The key encrypted by the registered <see cref="ILicenseKeyProtector"/>, when there is one; not part of the wire format.</summary>
+    [JsonIgnore]
+    public string? ProtectedKey { get; init; }
 
     /// <summary>The lifecycle status.</summary>
     public LicenseStatus Status { get; init; }

@@ -9,7 +9,14 @@ namespace LicenseKit.Stores;
 /// </summary>
 /// <remarks>
 /// <para>Every lookup is scoped to a business: a license of another business is reported as not found.</para>
-/// <para>Keys are unique per business by their <see cref="LicenseKeyNormalizer.Normalize"/> form, and matched by it.</para>
+/// <para>
+/// Keys reach a store only as <see cref="License.KeyHash"/>, a keyed hash of the <see cref="LicenseKeyNormalizer.Normalize"/>
+/// form (<see cref="ILicenseKeyHasher"/>): a store keeps keys unique per business by that hash and finds them by it, and
+/// keeps <see cref="License.KeyHint"/> and <see cref="License.ProtectedKey"/> as given. It never persists
+/// <see cref="License.Key"/>: a license read back has none. Idempotency keys arrive hashed the same way
+/// (<see cref="LicenseIdempotency.KeyHash"/>). So a dump of a store, or a database log line quoting a unique index,
+/// holds no usable key. Hashes are opaque, case-sensitive strings of at most 128 characters.
+/// </para>
 /// <para>Every write to a license sets its <see cref="License.Version"/> to the stored version + 1.</para>
 /// <para>A lookup value the store cannot hold (one containing U+0000, for instance) finds nothing; it never fails.</para>
 /// <para>The <c>LicenseKit.Testing</c> package holds a conformance suite any implementation can derive from.</para>
@@ -17,7 +24,7 @@ namespace LicenseKit.Stores;
 public partial interface ILicenseStore
 {
     /// <summary>
-    /// Atomically inserts a new license unless its id, its normalized key within its business, or the idempotency key
+    /// Atomically inserts a new license unless its id, its key hash within its business, or the idempotency key hash
     /// within its business is taken. The idempotency key is checked first, so a retried request finds its earlier license.
     /// </summary>
     /// <param name="license">The license to insert, with <see cref="License.Version"/> 1.</param>
@@ -33,12 +40,12 @@ public partial interface ILicenseStore
     /// <returns>The license, or <see langword="null"/>.</returns>
     Task<License?> FindByIdAsync(string businessId, string licenseId, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds a license by its normalized key within a business.</summary>
+    /// <summary>Finds a license by its <see cref="License.KeyHash"/> within a business (exact, ordinal match).</summary>
     /// <param name="businessId">The business.</param>
-    /// <param name="normalizedKey">The key, already normalized with <see cref="LicenseKeyNormalizer.Normalize"/>.</param>
+    /// <param name="keyHash">The keyed hash of the normalized key, as <see cref="ILicenseKeyHasher"/> makes it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The license, or <see langword="null"/>.</returns>
-    Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default);
+    Task<License?> FindByKeyAsync(string businessId, string keyHash, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Lists licenses of a business matching every set filter, newest first: ordered by <see cref="License.CreatedAt"/>
@@ -57,7 +64,7 @@ public partial interface ILicenseStore
     /// calls <see cref="LicenseEdit.Apply"/> (<see cref="LicenseEditOutcome.Refused"/> with its errors,
     /// <see cref="LicenseEditOutcome.Unchanged"/> when it returns its input); refuses a result over its limit
     /// (<see cref="ActivationRule.IsOverLimit"/>, <see cref="LicenseEditOutcome.LimitBelowInstances"/>); otherwise writes
-    /// every field of the result except id, business, creation time, instances count and version, and bumps the version.
+    /// every field of the result except id, business, creation time, instances count, version and the key (hash, hint, protected form), and bumps the version.
     /// </summary>
     /// <remarks>
     /// An edit conflicts only with another edit: an activation or deactivation landing between the read and the write

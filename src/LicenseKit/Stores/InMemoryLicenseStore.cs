@@ -9,17 +9,20 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string BusinessId, string Key), Entry> _byKey = [];
-    private readonly Dictionary<(string BusinessId, string Key), (string LicenseId, string RequestHash)> _idempotency = [];
+    private readonly Dictionary<(string BusinessId, string KeyHash), Entry> _byKey = [];
+    private readonly Dictionary<(string BusinessId, string KeyHash), (string LicenseId, string RequestHash)> _idempotency = [];
 
     /// <inheritdoc />
     public Task<LicenseCreateResult> CreateAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(license);
-        var keySlot = (license.BusinessId, LicenseKeyNormalizer.Normalize(license.Key));
+        var keySlot = (license.BusinessId, LicenseKeyHashRequirement.Of(license));
+
+        // What a store keeps: the plaintext key never, whatever the caller passed.
+        license = license.Key.Length == 0 ? license : license with { Key = string.Empty };
         lock (_gate)
         {
-            if (idempotency is not null && _idempotency.TryGetValue((license.BusinessId, idempotency.Key), out var earlier))
+            if (idempotency is not null && _idempotency.TryGetValue((license.BusinessId, idempotency.KeyHash), out var earlier))
             {
                 return Task.FromResult(new LicenseCreateResult(LicenseCreateOutcome.IdempotencyKeyExists, _byId[earlier.LicenseId].License, earlier.RequestHash));
             }
@@ -40,7 +43,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
             AddToListIndexes(entry);
             if (idempotency is not null)
             {
-                _idempotency.Add((license.BusinessId, idempotency.Key), (license.Id, idempotency.RequestHash));
+                _idempotency.Add((license.BusinessId, idempotency.KeyHash), (license.Id, idempotency.RequestHash));
             }
 
             RecordEvent(LicenseEventRecord.Issued(license));
@@ -59,11 +62,11 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
     }
 
     /// <inheritdoc />
-    public Task<License?> FindByKeyAsync(string businessId, string normalizedKey, CancellationToken cancellationToken = default)
+    public Task<License?> FindByKeyAsync(string businessId, string keyHash, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(_byKey.TryGetValue((businessId, normalizedKey), out var entry) ? entry.License : null);
+            return Task.FromResult(_byKey.TryGetValue((businessId, keyHash), out var entry) ? entry.License : null);
         }
     }
 

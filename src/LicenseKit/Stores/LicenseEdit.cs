@@ -54,6 +54,12 @@ public sealed record LicenseEdit(string BusinessId, string LicenseId, Func<Licen
             CreatedAt = stored.CreatedAt,
             InstancesCount = stored.InstancesCount,
             Version = stored.Version + 1,
+
+            // A license keeps its key for life, and a store never holds its plaintext.
+            Key = string.Empty,
+            KeyHash = stored.KeyHash,
+            KeyHint = stored.KeyHint,
+            ProtectedKey = stored.ProtectedKey,
         };
         return ActivationRule.IsOverLimit(edited)
             ? new LicenseEditResult(LicenseEditOutcome.LimitBelowInstances, stored, RequestedLimit: edited.ActivationsLimit)

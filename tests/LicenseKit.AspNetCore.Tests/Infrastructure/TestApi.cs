@@ -5,6 +5,7 @@ using LicenseKit.Serialization;
 using LicenseKit.Stores;
 using LicenseKit.Testing;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.OpenApi;
@@ -63,7 +64,10 @@ public sealed class TestApi : IAsyncDisposable
             .AddAuthentication(TestAuthHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         builder.Services.AddAuthorization(o => o.AddPolicy("licenses:admin", p => p.RequireClaim("scope", "licenses:admin")));
+        // The seed's REST format returns key on every read: keys are stored encrypted (ephemeral Data Protection keys here).
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddLicenseKit()
+            .ProtectKeysWithDataProtection()
             .UseStore(store)
             .UseTimeProvider(time)
             .UseKeyGenerator(new SequentialKeyGenerator())

@@ -80,11 +80,11 @@ public abstract class ListPlanTests
         // Row i: customer i % 301, product i % 7, status i % 3, archived for i % 11 < 3; a second business beside it.
         var seed = $"""
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {Rows - 1})
-            INSERT INTO licensekit_licenses (id, business_id, key, normalized_key, status, product_id, customer_id, instances_count,
+            INSERT INTO licensekit_licenses (id, business_id, key_hash, key_hint, status, product_id, customer_id, instances_count,
                 archived, created_at, updated_at, version, last_edit_version)
             SELECT 'lic_' || (100000 + i),
                 CASE WHEN i % 2 = 0 THEN '{BusinessId}' ELSE 'biz_other' END,
-                'KEY-' || i, 'KEY-' || i,
+                'h:' || i, 'K' || i,
                 CASE i % 3 WHEN 0 THEN 'ACTIVE' WHEN 1 THEN 'DISABLED' ELSE 'REVOKED' END,
                 'prod_' || (i % 7), 'cust_' || (i % 301), 0,
                 i % 11 < 3, {Epoch.ToUnixTimeMilliseconds()} + i * 1000, {Epoch.ToUnixTimeMilliseconds()} + i * 1000, 1, 1

@@ -30,7 +30,7 @@ public class LicenseActivatorTests
         activation.License.InstancesCount.Should().Be(1);
         activation.License.UpdatedAt.Should().Be(TestServices.Start.AddMinutes(3));
         activation.License.Version.Should().Be(2);
-        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(activation.License);
+        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(activation.License with { Key = string.Empty });
     }
 
     [Test]

@@ -35,7 +35,7 @@ public class AddLicenseKitTests
 
         services.Count(d => d.ServiceType == typeof(ILicenseStore)).Should().Be(1);
         services.Count(d => d.ServiceType == typeof(ILicenseIssuer)).Should().Be(1);
-        services.Count(d => d.ServiceType == typeof(IValidateOptions<LicenseKitOptions>)).Should().Be(1);
+        services.Count(d => d.ServiceType == typeof(IValidateOptions<LicenseKitOptions>)).Should().Be(2, "the options validator and the key hashing validator, once each");
         var options = provider.GetRequiredService<IOptions<LicenseKitOptions>>().Value;
         options.BusinessId.Should().Be("biz_1");
         options.MaxPageSize.Should().Be(50);

@@ -30,7 +30,7 @@ public class LicenseManagerTests
         result.Value!.Status.Should().Be(to);
         result.Value.Version.Should().Be(license.Version + 1);
         result.Value.UpdatedAt.Should().Be(TestServices.Start.AddMinutes(1));
-        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(result.Value);
+        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(result.Value with { Key = string.Empty });
     }
 
     [TestCase(LicenseStatus.Revoked, LicenseStatus.Active)]
@@ -44,7 +44,7 @@ public class LicenseManagerTests
 
         result.Error!.Code.Should().Be(LicenseErrorCodes.InvalidStatusTransition);
         result.Error.Field.Should().Be("status");
-        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(license);
+        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(license with { Key = string.Empty });
     }
 
     [TestCase(LicenseStatus.Active)]
@@ -58,7 +58,7 @@ public class LicenseManagerTests
 
         var result = await sut.Manager.UpdateAsync(license.Id, new LicenseUpdate { Status = status });
 
-        result.Value.Should().Be(license);
+        result.Value.Should().Be(license with { Key = string.Empty });
     }
 
     [Test]
@@ -143,7 +143,7 @@ public class LicenseManagerTests
         var result = await sut.Manager.UpdateAsync(license.Id, new LicenseUpdate { ExpiresAt = TestServices.Start.AddSeconds(-1) });
 
         result.Error!.Should().Match<LicenseError>(e => e.Code == LicenseErrorCodes.FieldOutOfRange && e.Field == "expires_at");
-        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(license);
+        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(license with { Key = string.Empty });
     }
 
     [Test]
@@ -166,7 +166,7 @@ public class LicenseManagerTests
         var result = await sut.Manager.UpdateAsync(license.Id, new LicenseUpdate { ActivationsLimit = limit });
 
         result.Error!.Should().Match<LicenseError>(e => e.Code == code && e.Field == field);
-        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(license);
+        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(license with { Key = string.Empty });
     }
 
     [Test]
@@ -183,7 +183,7 @@ public class LicenseManagerTests
         });
 
         result.Errors.Select(e => e.Field).Should().BeEquivalentTo("duration_hours", "activation_message", "metadata");
-        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(license);
+        (await sut.Manager.FindByIdAsync(license.Id)).Should().Be(license with { Key = string.Empty });
     }
 
     [Test]
@@ -211,7 +211,7 @@ public class LicenseManagerTests
 
         var result = await sut.Manager.UpdateAsync(license.Id, new LicenseUpdate { ActivationsLimit = 3, Archived = false });
 
-        result.Value.Should().Be(license);
+        result.Value.Should().Be(license with { Key = string.Empty });
         (await sut.Manager.FindByIdAsync(license.Id))!.UpdatedAt.Should().Be(TestServices.Start);
     }
 

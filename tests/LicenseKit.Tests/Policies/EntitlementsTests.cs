@@ -23,7 +23,7 @@ public class EntitlementsTests
         (await sut.Manager.FindByIdAsync(license.Id))!.Entitlements.Should().Equal("api", "audit-log");
         var json = JsonSerializer.Serialize(license, LicenseKitJsonContext.Default.License);
         json.Should().EndWith(",\"entitlements\":[\"api\",\"audit-log\"]}");
-        (JsonSerializer.Deserialize(json, LicenseKitJsonContext.Default.License)! with { Version = license.Version }).Should().Be(license);
+        (JsonSerializer.Deserialize(json, LicenseKitJsonContext.Default.License)! with { Version = license.Version }).Should().Be(license with { KeyHash = null, KeyHint = null, ProtectedKey = null });
     }
 
     [Test]

@@ -20,11 +20,15 @@ internal sealed partial class LicenseActivator
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
-        if (license is null)
+        var normalizedKey = LicenseKeyNormalizer.Normalize(key!);
+        var found = await context.Keys.FindByKeyAsync(context.Store, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
             return context.Refuse<LicenseHeartbeatResponse>(LicenseOperation.Heartbeat, context.Describe.LicenseKeyNotFound());
         }
+
+        // The caller holds the key, so the response and the signed token may carry it.
+        var license = context.Keys.Reveal(found, normalizedKey);
 
         // A license that may no longer be activated keeps no seat: its lease is not renewed, so it lapses.
         var now = context.Now();

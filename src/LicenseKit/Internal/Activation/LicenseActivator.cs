@@ -25,11 +25,15 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
-        if (license is null)
+        var normalizedKey = LicenseKeyNormalizer.Normalize(key!);
+        var found = await context.Keys.FindByKeyAsync(context.Store, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
             return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, context.Describe.LicenseKeyNotFound());
         }
+
+        // The caller holds the key, so the response and the signed token may carry it; events get the license as stored.
+        var license = context.Keys.Reveal(found, normalizedKey);
 
         // The store applies ActivationRule atomically and reports why it refused. This early answer from the read applies
         // the same rule, so that a refused activation costs no signature.
@@ -67,26 +71,28 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         switch (result.Outcome)
         {
             case InstanceActivationOutcome.Activated:
+                var written = context.Keys.Reveal(result.License!, normalizedKey);
                 var tokenUnavailable = false;
-                if (token is not null && result.License != expected)
+                if (token is not null && written != expected)
                 {
                     // A concurrent change landed in between: the token must describe what was written, so the one signed
                     // before is no good. The instance is stored now, so a failure from here on is no exception for the
                     // caller: the answer says the token is unavailable instead.
-                    (token, tokenUnavailable) = await SignAfterWriteAsync(EffectiveEntitlements.ForToken(result.License!, granted), instance, cancellationToken).ConfigureAwait(false);
+                    (token, tokenUnavailable) = await SignAfterWriteAsync(EffectiveEntitlements.ForToken(written, granted), instance, cancellationToken).ConfigureAwait(false);
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
                 LogLapsedRemoved(result);
-                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token, SignedLicenseUnavailable = tokenUnavailable });
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = written, SignedLicense = token, SignedLicenseUnavailable = tokenUnavailable });
 
             case InstanceActivationOutcome.ExistingInstance:
                 // A floating device activating again also renews its lease, as a heartbeat would.
                 var existing = instance.LeaseExpiresAt is { } lease && result.Instance!.LeaseExpiresAt is not null
                     ? (await context.Store.RenewLeaseAsync(new InstanceLeaseRenewal(businessId, license.Id, result.Instance.Id, lease, now), cancellationToken).ConfigureAwait(false)).Instance ?? result.Instance
                     : result.Instance!;
-                var existingToken = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(result.License!, granted), existing, cancellationToken).ConfigureAwait(false);
-                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = existing, License = result.License!, AlreadyActivated = true, SignedLicense = existingToken });
+                var existingLicense = context.Keys.Reveal(result.License!, normalizedKey);
+                var existingToken = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(existingLicense, granted), existing, cancellationToken).ConfigureAwait(false);
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = existing, License = existingLicense, AlreadyActivated = true, SignedLicense = existingToken });
 
             default:
                 return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, result.Outcome, result.License)]);
@@ -108,7 +114,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         }
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
+        var license = await context.Keys.FindByKeyAsync(context.Store, businessId, LicenseKeyNormalizer.Normalize(key!), cancellationToken).ConfigureAwait(false);
         if (license is null)
         {
             return context.Refuse<LicenseInstance>(LicenseOperation.Deactivate, context.Describe.LicenseKeyNotFound());
@@ -136,9 +142,9 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         using var activity = LicenseKitTelemetry.StartActivity("LicenseKit.Validate");
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        var license = InputValidator.IsLookupable(request.LicenseKey, MaxKeyInputLength)
-            ? await context.Store.FindByKeyAsync(businessId, LicenseKeyNormalizer.Normalize(request.LicenseKey), cancellationToken).ConfigureAwait(false)
-            : null;
+        var normalizedKey = InputValidator.IsLookupable(request.LicenseKey, MaxKeyInputLength) ? LicenseKeyNormalizer.Normalize(request.LicenseKey) : null;
+        var found = normalizedKey is null ? null : await context.Keys.FindByKeyAsync(context.Store, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
+        var license = found is null ? null : context.Keys.Reveal(found, normalizedKey!);
 
         var now = context.Now();
         LicenseInstance? instance = null;
@@ -163,7 +169,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         if (code != LicenseValidationCode.Valid && context.Events.HasHandlers)
         {
             await context.Events.DispatchAsync(
-                new LicenseValidationFailed { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Code = code, License = license },
+                new LicenseValidationFailed { EventId = LicenseKitContext.NewEventId(), BusinessId = businessId, OccurredAt = now, Code = code, License = found },
                 cancellationToken).ConfigureAwait(false);
         }
 

@@ -26,4 +26,6 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Error, "Instance {InstanceId} of license {LicenseId} was activated, but its signed license could not be signed again after a concurrent change; the answer says the token is unavailable.")]
     public static partial void SigningFailedAfterActivation(ILogger logger, Exception exception, string instanceId, string licenseId);
+    [LoggerMessage(150, LogLevel.Warning, "The stored key of license {LicenseId} could not be decrypted (is the data protection key ring shared and complete?); it is shown by its hint only.")]
+    public static partial void KeyUnprotectFailed(ILogger logger, Exception exception, string licenseId);
 }

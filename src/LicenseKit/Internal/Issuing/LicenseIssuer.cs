@@ -23,17 +23,25 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         var activationsLimit = request.ActivationsLimit ?? policy?.ActivationsLimit;
         var durationHours = request.DurationHours ?? policy?.DurationHours;
         var now = context.Now();
-        var idempotency = request.IdempotencyKey is { } idempotencyKey ? new LicenseIdempotency(idempotencyKey, RequestHash.Compute(request)) : null;
+        var idempotency = request.IdempotencyKey is { } idempotencyKey
+            ? new LicenseIdempotency(context.Keys.HashIdempotencyKey(idempotencyKey), RequestHash.Compute(request, context.Keys.Hasher))
+            : null;
         var customKey = request.Key?.Trim();
         var metadata = LicenseMetadata.From(request.Metadata);
         var entitlements = EffectiveEntitlements.OwnOf(request.Entitlements);
 
+        // Under a rotated secret a custom key may be stored under an older one, where the unique index cannot see it.
+        if (customKey is not null && await context.Keys.IsTakenUnderOlderSecretAsync(context.Store, businessId, customKey, cancellationToken).ConfigureAwait(false))
+        {
+            return context.Refuse<License>(LicenseOperation.Issue, context.Describe.DuplicateKey());
+        }
+
         for (var attempt = 1; attempt <= context.Options.MaxKeyGenerationAttempts; attempt++)
         {
-            var license = new License
+            var key = customKey ?? keyGenerator.GenerateKey(new KeyGenerationContext(businessId, request.ProductId));
+            var license = context.Keys.Seal(new License
             {
                 Id = PrefixedId.Create(PrefixedId.License),
-                Key = customKey ?? keyGenerator.GenerateKey(new KeyGenerationContext(businessId, request.ProductId)),
                 Status = LicenseStatus.Active,
                 BusinessId = businessId,
                 ProductId = request.ProductId,
@@ -51,7 +59,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 UpdatedAt = now,
                 Entitlements = entitlements,
                 Version = 1,
-            };
+            }, key);
 
             var created = await context.Store.CreateAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
             switch (created.Outcome)
@@ -59,11 +67,13 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 case LicenseCreateOutcome.Created:
                     Log.LicenseIssued(context.Logger, license.Id, license.ProductId, businessId);
                     activity?.SetTag("licensekit.license_id", license.Id);
-                    return context.Succeed(LicenseOperation.Issue, license);
+                    // The only moment the key is shown when it is not stored: the caller must deliver it now.
+                    return context.Succeed(LicenseOperation.Issue, license with { Key = key });
 
                 // A replay answers with the license as it is now (the store's current row), not a snapshot of the first answer.
                 case LicenseCreateOutcome.IdempotencyKeyExists when created.ExistingRequestHash == idempotency!.RequestHash:
-                    return LicenseResult<License>.Success(created.License!);
+                    // A custom key was in the request; a generated one is shown again only when keys are stored encrypted.
+                    return LicenseResult<License>.Success(customKey is null ? context.Keys.Reveal(created.License!) : context.Keys.Reveal(created.License!, LicenseKeyNormalizer.Normalize(customKey)));
 
                 case LicenseCreateOutcome.IdempotencyKeyExists:
                     return context.Refuse<License>(LicenseOperation.Issue, context.Describe.IdempotencyKeyConflict());

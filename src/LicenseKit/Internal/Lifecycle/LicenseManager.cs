@@ -9,7 +9,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
     {
         ArgumentNullException.ThrowIfNull(licenseId);
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
-        return await FindAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(businessId, licenseId, cancellationToken).ConfigureAwait(false) is { } license ? context.Keys.Reveal(license) : null;
     }
 
     public async Task<License?> FindByKeyAsync(string licenseKey, CancellationToken cancellationToken = default)
@@ -17,7 +17,10 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         ArgumentNullException.ThrowIfNull(licenseKey);
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
         var normalized = LicenseKeyNormalizer.Normalize(licenseKey);
-        return !InputValidator.IsLookupable(normalized, LicenseLimits.MaxKeyLength) ? null : await context.Store.FindByKeyAsync(businessId, normalized, cancellationToken).ConfigureAwait(false);
+        return InputValidator.IsLookupable(normalized, LicenseLimits.MaxKeyLength)
+            && await context.Keys.FindByKeyAsync(context.Store, businessId, normalized, cancellationToken).ConfigureAwait(false) is { } license
+            ? context.Keys.Reveal(license, normalized)
+            : null;
     }
 
     public async Task<LicenseResult<LicensePage>> ListAsync(LicenseQuery query, CancellationToken cancellationToken = default)
@@ -59,7 +62,7 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
             Limit = pageSize + 1, // one more than asked tells whether a next page exists
         };
 
-        var items = await context.Store.ListAsync(businessId, storeQuery, cancellationToken).ConfigureAwait(false);
+        var items = context.Keys.Reveal(await context.Store.ListAsync(businessId, storeQuery, cancellationToken).ConfigureAwait(false));
         return items.Count > pageSize
             ? LicenseResult<LicensePage>.Success(new LicensePage { Items = items.Take(pageSize).ToArray(), NextCursor = LicenseCursor.Encode(items[pageSize - 1]) })
             : LicenseResult<LicensePage>.Success(new LicensePage { Items = items });
@@ -102,11 +105,12 @@ internal sealed class LicenseManager(LicenseKitContext context) : ILicenseManage
         switch (result.Outcome)
         {
             case LicenseEditOutcome.Edited:
-                // The store recorded the event with the write (LicenseEventRecord.Edited); the dispatcher delivers it.
-                return context.Succeed(LicenseOperation.Update, result.License!);
+                // The store recorded the event with the write (LicenseEventRecord.Edited), from the license as stored: never a
+                // key. The caller sees what a read would show.
+                return context.Succeed(LicenseOperation.Update, context.Keys.Reveal(result.License!));
 
             case LicenseEditOutcome.Unchanged:
-                return LicenseResult<License>.Success(result.License!); // nothing changed, nothing written
+                return LicenseResult<License>.Success(context.Keys.Reveal(result.License!)); // nothing changed, nothing written
 
             case LicenseEditOutcome.Refused:
                 return context.Refuse<License>(LicenseOperation.Update, result.Errors!);

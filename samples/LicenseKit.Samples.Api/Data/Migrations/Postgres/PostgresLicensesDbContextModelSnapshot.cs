@@ -74,10 +74,19 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnName("instances_count");
 
                     b.Property<string>("Key")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("key");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("key_hint");
 
                     b.Property<long>("LastEditVersion")
                         .HasColumnType("bigint")
@@ -86,12 +95,6 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                     b.Property<string>("Metadata")
                         .HasColumnType("text")
                         .HasColumnName("metadata");
-
-                    b.Property<string>("NormalizedKey")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("normalized_key");
 
                     b.Property<string>("PaymentId")
                         .HasMaxLength(128)
@@ -103,6 +106,11 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("product_id");
+
+                    b.Property<string>("ProtectedKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("protected_key");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -121,9 +129,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessId", "NormalizedKey")
+                    b.HasIndex("BusinessId", "KeyHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_licensekit_licenses_business_key");
+                        .HasDatabaseName("ux_licensekit_licenses_business_key_hash");
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_created")
@@ -242,10 +250,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("business_id");
 
-                    b.Property<string>("Key")
+                    b.Property<string>("KeyHash")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
-                        .HasColumnName("idempotency_key");
+                        .HasColumnName("idempotency_key_hash");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
@@ -259,7 +267,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("request_hash");
 
-                    b.HasKey("BusinessId", "Key");
+                    b.HasKey("BusinessId", "KeyHash");
 
                     b.HasIndex("LicenseId");
 

@@ -69,10 +69,19 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnName("instances_count");
 
                     b.Property<string>("Key")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hint");
 
                     b.Property<long>("LastEditVersion")
                         .HasColumnType("INTEGER")
@@ -81,12 +90,6 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                     b.Property<string>("Metadata")
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata");
-
-                    b.Property<string>("NormalizedKey")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("normalized_key");
 
                     b.Property<string>("PaymentId")
                         .HasMaxLength(128)
@@ -98,6 +101,11 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("product_id");
+
+                    b.Property<string>("ProtectedKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_key");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -116,9 +124,9 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessId", "NormalizedKey")
+                    b.HasIndex("BusinessId", "KeyHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_licensekit_licenses_business_key");
+                        .HasDatabaseName("ux_licensekit_licenses_business_key_hash");
 
                     b.HasIndex("BusinessId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_licensekit_licenses_business_created")
@@ -235,10 +243,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("business_id");
 
-                    b.Property<string>("Key")
+                    b.Property<string>("KeyHash")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT")
-                        .HasColumnName("idempotency_key");
+                        .HasColumnName("idempotency_key_hash");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
@@ -252,7 +260,7 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("request_hash");
 
-                    b.HasKey("BusinessId", "Key");
+                    b.HasKey("BusinessId", "KeyHash");
 
                     b.HasIndex("LicenseId");
 

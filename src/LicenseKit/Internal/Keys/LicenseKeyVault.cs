@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using LicenseKit.Stores;
+using Microsoft.Extensions.Logging;
+
+namespace LicenseKit.Internal;
+
+/// <summary>
+/// The one place keys turn into what stores keep (hash, hint, optionally the protected key) and back into what callers
+/// see. Nothing else in LicenseKit hashes, protects or unprotects a key.
+/// </summary>
+internal sealed class LicenseKeyVault(ILicenseKeyHasher hasher, ILicenseKeyProtector? protector = null, ILoggerFactory? loggerFactory = null)
+{
+    private readonly ILogger _logger = (ILogger?)loggerFactory?.CreateLogger("LicenseKit") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public ILicenseKeyHasher Hasher { get; } = hasher;
+
+    /// <summary>Whether reads can show keys again (a protector is registered).</summary>
+    public bool StoresKeys => protector is not null;
+
+    /// <summary>The form of <paramref name="license"/> a store receives: hash, hint and protected key, never the plaintext.</summary>
+    public License Seal(License license, string key)
+    {
+        var normalized = LicenseKeyNormalizer.Normalize(key);
+        return license with
+        {
+            Key = string.Empty,
+            KeyHash = Hasher.Hash(normalized),
+            KeyHint = LicenseKeyHint.Of(normalized),
+            ProtectedKey = protector?.Protect(key),
+        };
+    }
+
+    /// <summary>
+    /// Finds the license of <paramref name="normalizedKey"/> in the store by its hash under the current secret, then under
+    /// each older one (one lookup when a single secret is configured).
+    /// </summary>
+    public async Task<License?> FindByKeyAsync(ILicenseStore store, string businessId, string normalizedKey, CancellationToken cancellationToken)
+    {
+        foreach (var hash in Hasher.HashWithEverySecret(normalizedKey))
+        {
+            if (await store.FindByKeyAsync(businessId, hash, cancellationToken).ConfigureAwait(false) is { } license)
+            {
+                return license;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is stored under a secret older than the current one.</summary>
+    public async Task<bool> IsTakenUnderOlderSecretAsync(ILicenseStore store, string businessId, string key, CancellationToken cancellationToken)
+    {
+        var hashes = Hasher.HashWithEverySecret(LicenseKeyNormalizer.Normalize(key));
+        for (var i = 1; i < hashes.Count; i++)
+        {
+            if (await store.FindByKeyAsync(businessId, hashes[i], cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The hash an idempotency key is stored and matched by (exact, not normalized: it is the caller's token).</summary>
+    public string HashIdempotencyKey(string idempotencyKey) => Hasher.Hash(idempotencyKey);
+
+    /// <summary><paramref name="license"/> with its key when it can be recovered: what a read by id or a list shows.</summary>
+    public License Reveal(License license)
+    {
+        if (protector is null || license.Key.Length != 0 || license.ProtectedKey is not { } protectedKey)
+        {
+            return license;
+        }
+
+        try
+        {
+            return license with { Key = protector.Unprotect(protectedKey) };
+        }
+        catch (CryptographicException exception)
+        {
+            // A lost or rotated-away key ring: the license still reads, with its hint only.
+            Log.KeyUnprotectFailed(_logger, exception, license.Id);
+            return license;
+        }
+    }
+
+    /// <summary><paramref name="license"/> found by the key a caller presented: the caller holds the key, so it may see it.</summary>
+    public License Reveal(License license, string presentedNormalizedKey) =>
+        license.Key.Length != 0 ? license : protector is null ? license with { Key = presentedNormalizedKey } : Reveal(license);
+
+    public IReadOnlyList<License> Reveal(IReadOnlyList<License> licenses)
+    {
+        if (protector is null)
+        {
+            return licenses;
+        }
+
+        var revealed = new License[licenses.Count];
+        for (var i = 0; i < revealed.Length; i++)
+        {
+            revealed[i] = Reveal(licenses[i]);
+        }
+
+        return revealed;
+    }
+}
