@@ -59,7 +59,7 @@ else if (state.IsLicensed)
 
 if (state.IsLicensed)
 {
-    Console.WriteLine($"Licensed to {state.Claims!.CustomerId} for {state.Claims.ProductId}.");
+    Console.WriteLine($"Licensed: {state.Claims!.LicenseId} for {state.Claims.ProductId}.");
 }
 
 return state.IsLicensed ? 0 : 1;

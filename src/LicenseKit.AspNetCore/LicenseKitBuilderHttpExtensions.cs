@@ -23,16 +23,4 @@ public static class LicenseKitBuilderHttpExtensions
             sp => new ClaimsBusinessResolver(sp.GetRequiredService<IHttpContextAccessor>(), claimType)));
         return builder;
     }
-
-    /// <summary>Configures the HTTP endpoints (<see cref="LicenseKitHttpOptions"/>), e.g. what key holders are shown.</summary>
-    /// <param name="builder">The LicenseKit builder.</param>
-    /// <param name="configure">Sets the options.</param>
-    /// <returns>The builder.</returns>
-    public static LicenseKitBuilder ConfigureHttp(this LicenseKitBuilder builder, Action<LicenseKitHttpOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return builder;
-    }
 }

@@ -24,13 +24,26 @@ public sealed partial class LicenseClient
         await _online.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (response, failure) = await _api.ActivateAsync(new ActivateRequest(licenseKey.Trim(), _instanceName, fingerprint), cancellationToken).ConfigureAwait(false);
+            var key = licenseKey.Trim();
+            var (response, failure) = await _api.ActivateAsync(new ActivateRequest(key, _instanceName, fingerprint), cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return failure;
             }
 
-            var state = Accept(response!.SignedLicense, fingerprint);
+            var token = response!.SignedLicense;
+            if (token is null && response.SignedLicenseUnavailable)
+            {
+                // The server kept the activation but could not sign it at that moment: ask once for this instance's token.
+                var (validation, _) = await _api.ValidateAsync(new ValidateRequest(key, response.Id, response.Id is null ? fingerprint : null), cancellationToken).ConfigureAwait(false);
+                token = validation is { Valid: true } ? validation.SignedLicense : null;
+                if (token is null)
+                {
+                    return SigningUnavailableState;
+                }
+            }
+
+            var state = Accept(token, fingerprint);
             return response.ActivationMessage is null ? state : state with { Message = response.ActivationMessage };
         }
         finally

@@ -25,6 +25,13 @@ public sealed partial class LicenseClient : IDisposable
         Message = "This machine's id could not be read, so the license cannot be bound to it.",
     };
 
+    // Transient: the server kept the activation (activating again reuses its seat) but could not sign it just then.
+    private static readonly LicenseState SigningUnavailableState = new()
+    {
+        Code = LicenseStateCode.ServerUnreachable,
+        Message = "The server recorded the activation but could not sign the license just now; activate again later (the seat is kept).",
+    };
+
     private readonly LicenseTokenVerifier _verifier;
     private readonly LicenseServerApi _api;
     private readonly ILicenseTokenStorage _storage;

@@ -51,7 +51,10 @@ public enum LicenseStateCode
     /// <summary>The stored license file is damaged, altered, truncated or signed with a key this app does not trust.</summary>
     TokenInvalid = 13,
 
-    /// <summary>The server could not be reached (network down, timeouts, 5xx, 429) and there is no valid stored license to fall back on.</summary>
+    /// <summary>
+    /// The server could not be reached (network down, timeouts, 5xx, 429), or recorded an activation it could not sign
+    /// just then, and there is no valid stored license to fall back on. Try again later.
+    /// </summary>
     ServerUnreachable = 14,
 
     /// <summary>The server refused the request for another reason (authentication, a bad request, an answer without a signed license).</summary>

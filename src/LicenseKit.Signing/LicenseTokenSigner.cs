@@ -50,6 +50,14 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
     /// <summary>The lifetime of tokens signed without an explicit one.</summary>
     public TimeSpan TokenLifetime { get; }
 
+    /// <summary>
+    /// Whether tokens carry the license's <c>customer_id</c>, <c>payment_id</c> and <c>metadata</c>. Default
+    /// <see langword="false"/>: a token goes to a key holder, who is shown only what an installed application needs.
+    /// <c>AddSignedLicenses</c> sets it from <see cref="LicenseKitOptions.DiscloseCustomerDataToKeyHolders"/>, the one
+    /// setting for what key holders see, so a token never shows more than the answer it comes with.
+    /// </summary>
+    public bool DiscloseCustomerData { get; init; }
+
     /// <inheritdoc />
     public ValueTask<string> SignAsync(License license, LicenseInstance? instance, CancellationToken cancellationToken = default) =>
         SignAsync(license, instance, TokenLifetime, cancellationToken);
@@ -94,7 +102,7 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
             tokenExpiresAt = leaseEnd;
         }
 
-        WritePayload(scratch.Writer, license, instance, key.KeyId, now, tokenExpiresAt);
+        WritePayload(scratch.Writer, license, instance, key.KeyId, now, tokenExpiresAt, DiscloseCustomerData);
         scratch.Writer.Flush();
         var payload = scratch.Payload.WrittenSpan;
 
@@ -126,7 +134,10 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
         }
     }
 
-    private static void WritePayload(Utf8JsonWriter writer, License license, LicenseInstance? instance, string keyId, DateTimeOffset now, DateTimeOffset tokenExpiresAt)
+    // The one home of which claims a token carries; the verifier's required set (LicenseTokenPayloadReader) and
+    // docs/signed-licenses.md follow it.
+    private static void WritePayload(
+        Utf8JsonWriter writer, License license, LicenseInstance? instance, string keyId, DateTimeOffset now, DateTimeOffset tokenExpiresAt, bool discloseCustomerData)
     {
         writer.WriteStartObject();
         writer.WriteNumber("v"u8, TokenEncoding.FormatVersion);
@@ -136,7 +147,12 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
         writer.WriteString("key"u8, license.Key);
         writer.WriteString("business_id"u8, license.BusinessId);
         writer.WriteString("product_id"u8, license.ProductId);
-        writer.WriteString("customer_id"u8, license.CustomerId);
+        if (discloseCustomerData)
+        {
+            writer.WriteString("customer_id"u8, license.CustomerId);
+            WriteNullableString(writer, "payment_id"u8, license.PaymentId);
+        }
+
         writer.WriteString("status"u8, LicenseWireFormat.ToWire(license.Status));
         if (license.ActivationsLimit is { } limit)
         {
@@ -153,16 +169,19 @@ public sealed class LicenseTokenSigner : ILicenseTokenSigner
         WriteTimestamp(writer, "token_expires_at"u8, tokenExpiresAt);
         WriteNullableString(writer, "instance_id"u8, instance?.Id);
         WriteNullableString(writer, "fingerprint"u8, instance?.Fingerprint);
-        writer.WriteStartObject("metadata"u8);
-        if (license.Metadata is { } metadata)
+        if (discloseCustomerData)
         {
-            foreach (var (name, value) in metadata)
+            writer.WriteStartObject("metadata"u8);
+            if (license.Metadata is { } metadata)
             {
-                writer.WriteString(name, value);
+                foreach (var (name, value) in metadata)
+                {
+                    writer.WriteString(name, value);
+                }
             }
-        }
 
-        writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
 
         // Written only when the license grants some, so tokens of licenses without entitlements stay as they were.
         if (license.Entitlements is { Count: > 0 } entitlements)

@@ -27,8 +27,17 @@ public sealed record LicenseTokenClaims
     /// <summary>The product the license is for (<c>product_id</c>).</summary>
     public required string ProductId { get; init; }
 
-    /// <summary>The customer who owns the license (<c>customer_id</c>).</summary>
-    public required string CustomerId { get; init; }
+    /// <summary>
+    /// The customer who owns the license (<c>customer_id</c>); <see langword="null"/> unless the server discloses customer
+    /// data to key holders (<c>LicenseKitOptions.DiscloseCustomerDataToKeyHolders</c>), which it does not by default.
+    /// </summary>
+    public string? CustomerId { get; init; }
+
+    /// <summary>
+    /// The payment that led to the license (<c>payment_id</c>); <see langword="null"/> when there was none or the server
+    /// does not disclose customer data to key holders (the default).
+    /// </summary>
+    public string? PaymentId { get; init; }
 
     /// <summary>The license status when signed (<c>status</c>): <c>ACTIVE</c>, <c>DISABLED</c> or <c>REVOKED</c>.</summary>
     public required string Status { get; init; }
@@ -54,7 +63,10 @@ public sealed record LicenseTokenClaims
     /// <summary>The device fingerprint the token is bound to (<c>fingerprint</c>), or <see langword="null"/>.</summary>
     public string? Fingerprint { get; init; }
 
-    /// <summary>The license metadata (<c>metadata</c>), e.g. entitlements; empty when the license has none.</summary>
+    /// <summary>
+    /// The license metadata (<c>metadata</c>); empty when the license has none or the server does not disclose customer
+    /// data to key holders (the default: metadata may hold the vendor's records about the customer).
+    /// </summary>
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
     /// <summary>

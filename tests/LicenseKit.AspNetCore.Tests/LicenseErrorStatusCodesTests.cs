@@ -35,6 +35,7 @@ public sealed class LicenseErrorStatusCodesTests
     [TestCase(LicenseErrorCodes.LicenseRevoked, 422)]
     [TestCase(LicenseErrorCodes.LicenseExpired, 422)]
     [TestCase(LicenseErrorCodes.LicenseArchived, 422)]
+    [TestCase(LicenseErrorCodes.LeaseExpired, 422)]
     [TestCase(LicenseErrorCodes.KeyGenerationFailed, 500)]
     public void GetStatusCode_ForEachCode_ReturnsItsStatus(string code, int status) =>
         LicenseErrorStatusCodes.GetStatusCode(code).Should().Be(status);

@@ -22,11 +22,11 @@ internal static class CachedHosts
             });
 
     /// <summary>Issues a license on <paramref name="host"/> and returns it.</summary>
-    public static async Task<License> IssueAsync(this LicenseKitTestHost host, int? activationsLimit = null, int? durationHours = null)
+    public static async Task<License> IssueAsync(this LicenseKitTestHost host, int? activationsLimit = null, int? durationHours = null, string productId = "prod_cache")
     {
         var result = await host.Issuer.IssueAsync(new IssueLicenseRequest
         {
-            ProductId = "prod_cache",
+            ProductId = productId,
             CustomerId = "cust_cache",
             ActivationsLimit = activationsLimit,
             DurationHours = durationHours,
@@ -36,6 +36,6 @@ internal static class CachedHosts
     }
 
     /// <summary>Validates <paramref name="key"/> on <paramref name="host"/>.</summary>
-    public static Task<LicenseValidationResult> ValidateAsync(this LicenseKitTestHost host, string key, string? instanceId = null) =>
-        host.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = key, LicenseKeyInstanceId = instanceId });
+    public static Task<LicenseValidationResult> ValidateAsync(this LicenseKitTestHost host, string key, string? instanceId = null, IReadOnlyList<string>? entitlements = null) =>
+        host.Activator.ValidateAsync(new ValidateLicenseRequest { LicenseKey = key, LicenseKeyInstanceId = instanceId, Entitlements = entitlements });
 }

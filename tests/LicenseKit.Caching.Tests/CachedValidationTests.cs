@@ -16,8 +16,8 @@ public sealed class CachedValidationTests
     public void CreateHosts()
     {
         _store = new InMemoryLicenseStore();
-        _plain = LicenseKitTestHost.Create(configure: b => b.UseStore(_store));
-        _cached = CachedHosts.Create(_store);
+        _plain = LicenseKitTestHost.Create(configureOptions: WithFloatingProduct, configure: b => b.UseStore(_store));
+        _cached = CachedHosts.Create(_store, options: WithFloatingProduct);
     }
 
     [TearDown]
@@ -61,8 +61,27 @@ public sealed class CachedValidationTests
         (await _cached.Manager.RevokeAsync(revoked.Id)).Succeeded.Should().BeTrue();
         seen.Add(await AssertSameAsync(revoked.Key));
 
+        // A floating seat's lease lapses with time alone, and entitlements come from the product's policy.
+        var floating = await _cached.IssueAsync(productId: FloatingProduct);
+        var seat = await _cached.Activator.ActivateAsync(new ActivateLicenseRequest { LicenseKey = floating.Key, Name = "agent", Fingerprint = "fp-agent" });
+        seat.Succeeded.Should().BeTrue();
+        seen.Add(await AssertSameAsync(floating.Key, seat.Value!.Instance.Id, ["pro"]));
+        seen.Add(await AssertSameAsync(floating.Key, seat.Value!.Instance.Id, ["enterprise"]));
+        Advance(TimeSpan.FromMinutes(11));
+        seen.Add(await AssertSameAsync(floating.Key, seat.Value!.Instance.Id));
+
         seen.Should().BeEquivalentTo(Enum.GetValues<LicenseValidationCode>());
     }
+
+    private const string FloatingProduct = "prod_floating";
+
+    private static void WithFloatingProduct(LicenseKitOptions options) =>
+        options.Products[FloatingProduct] = new LicensePolicyOptions
+        {
+            SeatMode = LicenseSeatMode.Floating,
+            LeaseDuration = TimeSpan.FromMinutes(10),
+            Entitlements = ["pro"],
+        };
 
     [Test]
     public async Task FindByKeyAsync_OtherBusiness_IsNotServedFromThisBusinessEntry()
@@ -93,11 +112,11 @@ public sealed class CachedValidationTests
     }
 
     // Validates on both hosts, twice on the cached one (the second answer comes from its memory), and compares.
-    private async Task<LicenseValidationCode> AssertSameAsync(string key, string? instanceId = null)
+    private async Task<LicenseValidationCode> AssertSameAsync(string key, string? instanceId = null, IReadOnlyList<string>? entitlements = null)
     {
-        var expected = await _plain.ValidateAsync(key, instanceId);
-        var first = await _cached.ValidateAsync(key, instanceId);
-        var second = await _cached.ValidateAsync(key, instanceId);
+        var expected = await _plain.ValidateAsync(key, instanceId, entitlements);
+        var first = await _cached.ValidateAsync(key, instanceId, entitlements);
+        var second = await _cached.ValidateAsync(key, instanceId, entitlements);
 
         first.Should().Be(expected);
         second.Should().Be(expected);

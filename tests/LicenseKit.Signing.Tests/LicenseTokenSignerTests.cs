@@ -10,8 +10,8 @@ public class LicenseTokenSignerTests
 {
     private static readonly TestKeys Keys = TestKeys.Create();
 
-    private static LicenseTokenSigner CreateSut(FakeTimeProvider? time = null, TimeSpan? lifetime = null) =>
-        new(Keys.SigningKey(), lifetime ?? TimeSpan.FromDays(7), time ?? new FakeTimeProvider(Licenses.Now));
+    private static LicenseTokenSigner CreateSut(FakeTimeProvider? time = null, TimeSpan? lifetime = null, bool discloseCustomerData = false) =>
+        new(Keys.SigningKey(), lifetime ?? TimeSpan.FromDays(7), time ?? new FakeTimeProvider(Licenses.Now)) { DiscloseCustomerData = discloseCustomerData };
 
     [Test]
     public void Sign_ProducesThreeSegments_WithLk1PrefixAndA64ByteSignature()
@@ -27,23 +27,32 @@ public class LicenseTokenSignerTests
     }
 
     [Test]
-    public void Sign_WritesThePayloadMembersInTheDocumentedOrderAndSpelling()
+    public void Sign_ByDefault_WritesTheKeyHolderClaimsInTheDocumentedOrderAndSpelling_WithoutCustomerPaymentOrMetadata()
     {
         var token = CreateSut().Sign(Licenses.Create(), Licenses.Instance());
 
         TokenForge.Payload(token).Should().Be(
-            """{"v":1,"alg":"ES256","kid":"2026-01","license_id":"lic_hyQQhhNzfEuvv","key":"A184-99C2-8CBE","business_id":"biz_345TUESrCDPvrb","product_id":"prod_hyQQhhNzfEuvv","customer_id":"cust_3r2FgHXp9","status":"ACTIVE","activations_limit":3,"expires_at":"2026-06-10T01:12:25.764Z","issued_at":"2026-05-11T01:12:25.764Z","not_before":"2026-05-11T01:12:25.764Z","token_expires_at":"2026-05-18T01:12:25.764Z","instance_id":"lki_4Xq9TestInstance","fingerprint":"fp-123","metadata":{"tier":"pro","seats":"5"}}""");
+            """{"v":1,"alg":"ES256","kid":"2026-01","license_id":"lic_hyQQhhNzfEuvv","key":"A184-99C2-8CBE","business_id":"biz_345TUESrCDPvrb","product_id":"prod_hyQQhhNzfEuvv","status":"ACTIVE","activations_limit":3,"expires_at":"2026-06-10T01:12:25.764Z","issued_at":"2026-05-11T01:12:25.764Z","not_before":"2026-05-11T01:12:25.764Z","token_expires_at":"2026-05-18T01:12:25.764Z","instance_id":"lki_4Xq9TestInstance","fingerprint":"fp-123"}""");
+    }
+
+    [Test]
+    public void Sign_DisclosingCustomerData_AddsCustomerPaymentAndMetadataInTheDocumentedOrder()
+    {
+        var token = CreateSut(discloseCustomerData: true).Sign(Licenses.Create(), Licenses.Instance());
+
+        TokenForge.Payload(token).Should().Be(
+            """{"v":1,"alg":"ES256","kid":"2026-01","license_id":"lic_hyQQhhNzfEuvv","key":"A184-99C2-8CBE","business_id":"biz_345TUESrCDPvrb","product_id":"prod_hyQQhhNzfEuvv","customer_id":"cust_3r2FgHXp9","payment_id":"pay_3r2FgHXp9","status":"ACTIVE","activations_limit":3,"expires_at":"2026-06-10T01:12:25.764Z","issued_at":"2026-05-11T01:12:25.764Z","not_before":"2026-05-11T01:12:25.764Z","token_expires_at":"2026-05-18T01:12:25.764Z","instance_id":"lki_4Xq9TestInstance","fingerprint":"fp-123","metadata":{"tier":"pro","seats":"5"}}""");
     }
 
     [Test]
     public void Sign_WithoutInstanceOrOptionalValues_WritesNulls()
     {
-        var license = Licenses.Create() with { ActivationsLimit = null, ExpiresAt = null, Metadata = null };
+        var license = Licenses.Create() with { ActivationsLimit = null, ExpiresAt = null, Metadata = null, PaymentId = null };
 
-        var token = CreateSut().Sign(license, instance: null);
+        var token = CreateSut(discloseCustomerData: true).Sign(license, instance: null);
 
         var payload = TokenForge.Payload(token);
-        payload.Should().Contain("\"activations_limit\":null,\"expires_at\":null,");
+        payload.Should().Contain("\"payment_id\":null,").And.Contain("\"activations_limit\":null,\"expires_at\":null,");
         payload.Should().Contain("\"instance_id\":null,\"fingerprint\":null,\"metadata\":{}}");
     }
 
@@ -67,7 +76,7 @@ public class LicenseTokenSignerTests
     {
         var license = Licenses.Create(metadata: new Dictionary<string, string> { ["name"] = "Zoë \"Ω\" <&>", ["ключ"] = "значение" });
 
-        var token = CreateSut().Sign(license, null);
+        var token = CreateSut(discloseCustomerData: true).Sign(license, null);
 
         TokenForge.Payload(token).Should().Contain("""
             "metadata":{"name":"Zoë \"Ω\" <&>","ключ":"значение"}

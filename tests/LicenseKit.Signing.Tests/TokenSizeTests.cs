@@ -24,7 +24,7 @@ public class TokenSizeTests
     public void LargestLicense_SignsIntoAVerifiableTokenWithUnescapedUtf8()
     {
         using var key = Keys.SigningKey();
-        var sut = new LicenseTokenSigner(key, TimeSpan.FromDays(7), new FakeTimeProvider(Licenses.Now));
+        var sut = new LicenseTokenSigner(key, TimeSpan.FromDays(7), new FakeTimeProvider(Licenses.Now)) { DiscloseCustomerData = true };
         var license = Licenses.Create(metadata: LargestMetadata(Cjk)) with
         {
             Id = "lic_" + Cjk(LicenseLimits.MaxIdLength - 4),
@@ -48,7 +48,7 @@ public class TokenSizeTests
     public void LicenseWithSupplementaryCharactersAndJsonSpecials_RoundTrips()
     {
         using var key = Keys.SigningKey();
-        var sut = new LicenseTokenSigner(key, TimeSpan.FromDays(7), new FakeTimeProvider(Licenses.Now));
+        var sut = new LicenseTokenSigner(key, TimeSpan.FromDays(7), new FakeTimeProvider(Licenses.Now)) { DiscloseCustomerData = true };
         var metadata = LargestMetadata(Emoji);
         metadata["00quote"] = "say \"hi\"\\ \r\n\t<script>&'";
         metadata.Remove(metadata.Keys.First());
@@ -66,7 +66,8 @@ public class TokenSizeTests
     [Test]
     public async Task ActivatingTheLargestLicense_Succeeds_AndTheTokenVerifies()
     {
-        await using var provider = Host(services => { });
+        // The largest token: the host discloses customer data, so the metadata is in it.
+        await using var provider = Host(services => services.Configure<LicenseKitOptions>(o => o.DiscloseCustomerDataToKeyHolders = true));
         await using var scope = provider.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<ILicenseIssuer>().IssueAsync(
             new IssueLicenseRequest { ProductId = "prod_1", CustomerId = "cust_1", Metadata = LargestMetadata(Cjk) });
@@ -77,6 +78,7 @@ public class TokenSizeTests
         activation.Value!.License.InstancesCount.Should().Be(1);
         using var verifier = new LicenseTokenVerifier(Keys.PublicKeyPem, Keys.KeyId, new FakeTimeProvider(Licenses.Now));
         verifier.Verify(activation.Value.SignedLicense, "fp-1").Code.Should().Be(LicenseTokenCode.Valid);
+        verifier.Verify(activation.Value.SignedLicense, "fp-1").Claims!.Metadata.Should().HaveCount(LicenseLimits.MaxMetadataEntries);
         verifier.Verify(validation.SignedLicense, "fp-1").Code.Should().Be(LicenseTokenCode.Valid);
     }
 

@@ -22,8 +22,10 @@ public class LicenseTokenVerifierTests
 
     private LicenseTokenVerifier CreateSut(TimeSpan? clockSkew = null) => new(Keys.PublicKeyPem, Keys.KeyId, _time, clockSkew ?? TimeSpan.Zero);
 
-    private string SignToken(License? license = null, LicenseInstance? instance = null, TestKeys? keys = null, TimeSpan? lifetime = null) =>
-        new LicenseTokenSigner((keys ?? Keys).SigningKey(), lifetime ?? TimeSpan.FromDays(7), _serverTime).Sign(license ?? Licenses.Create(), instance);
+    // Tokens carry every claim unless a test asks for the key holder's default, so round trips cover all of them.
+    private string SignToken(License? license = null, LicenseInstance? instance = null, TestKeys? keys = null, TimeSpan? lifetime = null, bool discloseCustomerData = true) =>
+        new LicenseTokenSigner((keys ?? Keys).SigningKey(), lifetime ?? TimeSpan.FromDays(7), _serverTime) { DiscloseCustomerData = discloseCustomerData }
+            .Sign(license ?? Licenses.Create(), instance);
 
     [Test]
     public void Verify_SignedToken_IsValidAndClaimsEqualTheLicense()
@@ -46,6 +48,7 @@ public class LicenseTokenVerifierTests
         claims.BusinessId.Should().Be(license.BusinessId);
         claims.ProductId.Should().Be(license.ProductId);
         claims.CustomerId.Should().Be(license.CustomerId);
+        claims.PaymentId.Should().Be(license.PaymentId);
         claims.Status.Should().Be("ACTIVE");
         claims.IsActive.Should().BeTrue();
         claims.ActivationsLimit.Should().Be(license.ActivationsLimit);
@@ -373,6 +376,38 @@ public class LicenseTokenVerifierTests
     }
 
     [Test]
+    public void Verify_TokenOfTheKeyHolderDefault_IsValidWithoutCustomerPaymentOrMetadata()
+    {
+        var license = Licenses.Create();
+        var token = SignToken(license, Licenses.Instance(), discloseCustomerData: false);
+        using var sut = CreateSut();
+
+        var result = sut.Verify(token, "fp-123");
+
+        result.Code.Should().Be(LicenseTokenCode.Valid);
+        result.Claims!.LicenseId.Should().Be(license.Id);
+        result.Claims.CustomerId.Should().BeNull();
+        result.Claims.PaymentId.Should().BeNull();
+        result.Claims.Metadata.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Verify_HandMadePayloadWithoutCustomerId_IsValid_AndWithPaymentIdReadsIt()
+    {
+        using var key = Keys.PrivateEcdsa();
+        using var sut = CreateSut();
+        var withoutCustomer = TokenForge.ValidJson().Replace("\"customer_id\":\"cust_1\",", "", StringComparison.Ordinal);
+
+        var minimal = sut.Verify(TokenForge.Sign(key, withoutCustomer));
+        var withPayment = sut.Verify(TokenForge.Sign(key, TokenForge.ValidJson(extra: ",\"payment_id\":\"pay_1\"")));
+
+        minimal.Code.Should().Be(LicenseTokenCode.Valid);
+        minimal.Claims!.CustomerId.Should().BeNull();
+        withPayment.Code.Should().Be(LicenseTokenCode.Valid);
+        withPayment.Claims!.PaymentId.Should().Be("pay_1");
+    }
+
+    [Test]
     public void Verify_UnknownExtraMember_IsIgnored()
     {
         using var key = Keys.PrivateEcdsa();
@@ -383,6 +418,8 @@ public class LicenseTokenVerifierTests
 
     [TestCase(",\"kid\":\"2026-01\"", TestName = "Verify_DuplicateMember_IsMalformed")]
     [TestCase(",\"metadata\":{}", TestName = "Verify_DuplicateMetadata_IsMalformed")]
+    [TestCase(",\"payment_id\":\"pay_1\",\"payment_id\":null", TestName = "Verify_DuplicatePaymentId_IsMalformed")]
+    [TestCase(",\"payment_id\":1", TestName = "Verify_PaymentIdThatIsNotAString_IsMalformed")]
     public void Verify_SignedButIllFormedPayload_IsMalformed(string extra)
     {
         using var key = Keys.PrivateEcdsa();

@@ -48,7 +48,7 @@ internal static class ActivationEndpoints
     }
 
     public static async Task<IResult> ValidateAsync(
-        HttpContext http, [FromServices] ILicenseActivator activator, [FromServices] IOptions<LicenseKitHttpOptions> options, CancellationToken cancellationToken)
+        HttpContext http, [FromServices] ILicenseActivator activator, [FromServices] IOptions<LicenseKitOptions> options, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodyReader.ReadAsync<ValidateBody>(http, cancellationToken).ConfigureAwait(false);
         if (problem is not null)

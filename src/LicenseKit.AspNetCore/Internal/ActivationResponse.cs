@@ -37,7 +37,14 @@ internal sealed record ActivationResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SignedLicense { get; init; }
 
-    public static ActivationResponse From(LicenseActivationResponse activation) => From(activation.Instance, activation.License, activation.SignedLicense);
+    // Only ever true: present when the activation was stored but its token could not be signed (see
+    // LicenseActivationResponse.SignedLicenseUnavailable); absent otherwise, so a normal answer keeps its shape.
+    [JsonPropertyName("signed_license_unavailable")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool SignedLicenseUnavailable { get; init; }
+
+    public static ActivationResponse From(LicenseActivationResponse activation) =>
+        From(activation.Instance, activation.License, activation.SignedLicense) with { SignedLicenseUnavailable = activation.SignedLicenseUnavailable };
 
     public static ActivationResponse From(LicenseHeartbeatResponse heartbeat) => From(heartbeat.Instance, heartbeat.License, heartbeat.SignedLicense);
 

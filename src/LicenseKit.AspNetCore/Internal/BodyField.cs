@@ -8,14 +8,14 @@ namespace LicenseKit.Internal;
 /// OpenAPI schema all take it from this.
 /// </summary>
 /// <typeparam name="TBody">The body type the field fills.</typeparam>
-internal sealed class BodyField<TBody>(string name, FieldKind kind, bool required, BodyField<TBody>.ReadInto read)
+internal sealed class BodyField<TBody>(string name, LicenseFieldKind kind, bool required, BodyField<TBody>.ReadInto read)
 {
     /// <summary>Reads the property (recording why it is bad in the reader) and stores its value in the body.</summary>
     public delegate void ReadInto(FieldReader reader, JsonProperty property, TBody body);
 
     public string Name { get; } = name;
 
-    public FieldKind Kind { get; } = kind;
+    public LicenseFieldKind Kind { get; } = kind;
 
     /// <summary>Whether a request must carry the field; the core reports it missing, the document marks it required.</summary>
     public bool Required { get; } = required;

@@ -21,9 +21,7 @@ internal static class BusinessResolutionFilter
         }
         catch (InvalidOperationException)
         {
-            return Problems.From(http, new LicenseError(
-                LicenseHttpErrorCodes.BusinessNotResolved,
-                "The request's business could not be resolved: authenticate with credentials that carry it."));
+            return Problems.From(http, Problems.Describer(http).BusinessNotResolved());
         }
 
         return await next(context).ConfigureAwait(false);

@@ -8,7 +8,7 @@ internal static class EventEndpoints
 {
     public static async Task<IResult> ListAsync(HttpContext http, [FromServices] ILicenseEventLog events, CancellationToken cancellationToken)
     {
-        var (query, errors) = ListEventsQuery.Read(http.Request.Query);
+        var (query, errors) = ListEventsQuery.Read(http.Request.Query, Problems.Describer(http));
         if (errors is not null)
         {
             return Problems.From(http, errors);

@@ -10,13 +10,16 @@ namespace LicenseKit.Internal;
 /// Reads the properties of a JSON object one by one into typed values, collecting one error per bad field instead of
 /// stopping at the first, and telling an absent property (never visited) from an explicit <c>null</c>.
 /// </summary>
-internal sealed class FieldReader
+internal sealed class FieldReader(LicenseErrorDescriber describe)
 {
     private List<LicenseError>? _errors;
 
     public IReadOnlyList<LicenseError>? Errors => _errors;
 
-    public void Add(string code, string description, string? field) => (_errors ??= []).Add(new LicenseError(code, description, field));
+    /// <summary>The host's describer: every message of a request error comes from it.</summary>
+    public LicenseErrorDescriber Describe { get; } = describe;
+
+    public void Add(LicenseError error) => (_errors ??= []).Add(error);
 
     /// <summary>Whether an error about <paramref name="field"/> was recorded already.</summary>
     public bool HasErrorFor(string field) => _errors?.Exists(e => e.Field == field) == true;
@@ -29,15 +32,14 @@ internal sealed class FieldReader
     {
         if (values.Count > 1)
         {
-            Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be given once.", field);
+            Add(Describe.FieldRepeated(name, field));
             return null;
         }
 
         return values.Count == 1 ? values[0] : null;
     }
 
-    public void Unknown(string name) =>
-        Add(LicenseHttpErrorCodes.UnknownField, $"'{Truncate(name)}' is not a field of this request.", Truncate(name));
+    public void Unknown(string name) => Add(Describe.UnknownField(Truncate(name)));
 
     /// <summary>A string or null.</summary>
     public bool TryString(JsonProperty property, out string? value)
@@ -56,12 +58,12 @@ internal sealed class FieldReader
                 catch (InvalidOperationException)
                 {
                     // A lone surrogate escape (e.g. "\uD800") is valid JSON but no valid string.
-                    Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{property.Name}' is not a valid Unicode string.", property.Name);
+                    Add(Describe.FieldNotUnicode(property.Name));
                     return false;
                 }
 
             default:
-                return WrongType(property, "a string");
+                return WrongType(property, LicenseFieldKind.String);
         }
     }
 
@@ -77,10 +79,10 @@ internal sealed class FieldReader
                 value = number;
                 return true;
             case JsonValueKind.Number when IsIntegerLiteral(property.Value.GetRawText()):
-                Add(LicenseErrorCodes.FieldOutOfRange, $"'{property.Name}' is far outside its allowed range.", property.Name);
+                Add(Describe.FieldFarOutOfRange(property.Name));
                 return false;
             default:
-                return WrongType(property, "an integer");
+                return WrongType(property, LicenseFieldKind.Integer);
         }
     }
 
@@ -96,7 +98,7 @@ internal sealed class FieldReader
             case JsonValueKind.False:
                 return true;
             default:
-                return WrongType(property, "true or false");
+                return WrongType(property, LicenseFieldKind.Boolean);
         }
     }
 
@@ -112,7 +114,7 @@ internal sealed class FieldReader
                 value = timestamp.ToUniversalTime();
                 return true;
             default:
-                return WrongType(property, "an ISO 8601 timestamp such as \"2027-01-01T00:00:00.000Z\"");
+                return WrongType(property, LicenseFieldKind.Timestamp);
         }
     }
 
@@ -122,7 +124,7 @@ internal sealed class FieldReader
         value = default;
         if (property.Value.ValueKind != JsonValueKind.String)
         {
-            return WrongType(property, $"one of {QuotedStatusSpellings}");
+            return WrongType(property, LicenseFieldKind.Status);
         }
 
         if (LicenseWireFormat.TryParseStatus(ReadableString(property.Value), out value))
@@ -130,7 +132,7 @@ internal sealed class FieldReader
             return true;
         }
 
-        Add(LicenseErrorCodes.FieldOutOfRange, $"'{property.Name}' must be one of {QuotedStatusSpellings}.", property.Name);
+        Add(Describe.InvalidStatus(property.Name));
         return false;
     }
 
@@ -145,7 +147,7 @@ internal sealed class FieldReader
 
         if (property.Value.ValueKind != JsonValueKind.Object)
         {
-            return WrongType(property, "an object of string values");
+            return WrongType(property, LicenseFieldKind.Metadata);
         }
 
         var entries = new List<KeyValuePair<string, string>>();
@@ -153,7 +155,7 @@ internal sealed class FieldReader
         {
             if (entry.Value.ValueKind != JsonValueKind.String)
             {
-                Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{property.Name}' values must be strings; '{Truncate(entry.Name)}' is not.", property.Name);
+                Add(Describe.FieldValueNotString(property.Name, Truncate(entry.Name)));
                 return false;
             }
 
@@ -163,7 +165,7 @@ internal sealed class FieldReader
             }
             catch (InvalidOperationException)
             {
-                Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{property.Name}' holds a value that is not a valid Unicode string.", property.Name);
+                Add(Describe.FieldNotUnicode(property.Name));
                 return false;
             }
         }
@@ -183,7 +185,7 @@ internal sealed class FieldReader
 
         if (property.Value.ValueKind != JsonValueKind.Array)
         {
-            return WrongType(property, "an array of strings");
+            return WrongType(property, LicenseFieldKind.Entitlements);
         }
 
         var names = new List<string>(property.Value.GetArrayLength());
@@ -191,7 +193,7 @@ internal sealed class FieldReader
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{property.Name}' must hold strings only.", property.Name);
+                Add(Describe.FieldItemNotString(property.Name));
                 return false;
             }
 
@@ -201,7 +203,7 @@ internal sealed class FieldReader
             }
             catch (InvalidOperationException)
             {
-                Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{property.Name}' holds a value that is not a valid Unicode string.", property.Name);
+                Add(Describe.FieldNotUnicode(property.Name));
                 return false;
             }
         }
@@ -212,8 +214,6 @@ internal sealed class FieldReader
 
     /// <summary>The wire spellings of the statuses, for messages and the document.</summary>
     public static IEnumerable<string> StatusSpellings => Enum.GetValues<LicenseStatus>().Select(LicenseWireFormat.ToWire);
-
-    private static string QuotedStatusSpellings => string.Join(", ", StatusSpellings.Select(s => $"\"{s}\""));
 
     // A status spelling is ASCII; a string that does not decode (a lone surrogate) is simply not one of them.
     private static string? ReadableString(JsonElement element)
@@ -228,22 +228,11 @@ internal sealed class FieldReader
         }
     }
 
-    private bool WrongType(JsonProperty property, string expected)
+    private bool WrongType(JsonProperty property, LicenseFieldKind expected)
     {
-        Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{property.Name}' must be {expected}, not {Describe(property.Value.ValueKind)}.", property.Name);
+        Add(Describe.FieldInvalidType(property.Name, expected, property.Value.ValueKind));
         return false;
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "this number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "this value",
-    };
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 

@@ -3,24 +3,24 @@ using Microsoft.OpenApi;
 
 namespace LicenseKit.Internal;
 
-/// <summary>The OpenAPI schema of each <see cref="FieldKind"/>, matching what its reader in <see cref="FieldReader"/> accepts.</summary>
+/// <summary>The OpenAPI schema of each <see cref="LicenseFieldKind"/>, matching what its reader in <see cref="FieldReader"/> accepts.</summary>
 internal static class FieldSchemas
 {
-    public static OpenApiSchema For(FieldKind kind, IReadOnlyList<string>? allowedValues = null)
+    public static OpenApiSchema For(LicenseFieldKind kind, IReadOnlyList<string>? allowedValues = null)
     {
         var schema = kind switch
         {
-            FieldKind.String => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
-            FieldKind.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" },
-            FieldKind.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
-            FieldKind.Timestamp => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "date-time" },
-            FieldKind.Status => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. FieldReader.StatusSpellings.Select(s => (JsonNode)s)] },
-            FieldKind.Metadata => new OpenApiSchema
+            LicenseFieldKind.String => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            LicenseFieldKind.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" },
+            LicenseFieldKind.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
+            LicenseFieldKind.Timestamp => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "date-time" },
+            LicenseFieldKind.Status => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. FieldReader.StatusSpellings.Select(s => (JsonNode)s)] },
+            LicenseFieldKind.Metadata => new OpenApiSchema
             {
                 Type = JsonSchemaType.Object | JsonSchemaType.Null,
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String },
             },
-            FieldKind.Entitlements => new OpenApiSchema
+            LicenseFieldKind.Entitlements => new OpenApiSchema
             {
                 Type = JsonSchemaType.Array | JsonSchemaType.Null,
                 MaxItems = LicenseLimits.MaxEntitlements,

@@ -20,11 +20,11 @@ internal static class JsonBody
     };
 
     /// <summary>Reads the body; on success the caller owns (and disposes) the document.</summary>
-    public static async Task<(JsonDocument? Document, LicenseError? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, LicenseError? Error)> ReadObjectAsync(HttpRequest request, LicenseErrorDescriber describe, CancellationToken cancellationToken)
     {
         if (request.ContentLength > LicenseKitHttpLimits.MaxRequestBodyBytes)
         {
-            return (null, TooLarge());
+            return (null, describe.RequestBodyTooLarge(LicenseKitHttpLimits.MaxRequestBodyBytes));
         }
 
         byte[] bytes;
@@ -34,26 +34,26 @@ internal static class JsonBody
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge());
+            return (null, describe.RequestBodyTooLarge(LicenseKitHttpLimits.MaxRequestBodyBytes));
         }
         catch (BadHttpRequestException e)
         {
-            return (null, new LicenseError(LicenseHttpErrorCodes.InvalidJson, $"The request body could not be read: {e.Message}"));
+            return (null, describe.RequestBodyUnreadable(e.Message));
         }
 
         if (bytes.Length > LicenseKitHttpLimits.MaxRequestBodyBytes)
         {
-            return (null, TooLarge());
+            return (null, describe.RequestBodyTooLarge(LicenseKitHttpLimits.MaxRequestBodyBytes));
         }
 
         if (bytes.Length == 0)
         {
-            return (null, new LicenseError(LicenseHttpErrorCodes.RequestBodyRequired, "A JSON object body is required."));
+            return (null, describe.RequestBodyRequired());
         }
 
         if (!IsJson(request.ContentType))
         {
-            return (null, new LicenseError(LicenseHttpErrorCodes.UnsupportedMediaType, "The body must be sent as application/json."));
+            return (null, describe.UnsupportedMediaType());
         }
 
         JsonDocument document;
@@ -63,13 +63,13 @@ internal static class JsonBody
         }
         catch (Exception e) when (IsMalformedInput(e))
         {
-            return (null, new LicenseError(LicenseHttpErrorCodes.InvalidJson, $"The body is not valid JSON: {e.Message}"));
+            return (null, describe.InvalidJson(e.Message));
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             document.Dispose();
-            return (null, new LicenseError(LicenseHttpErrorCodes.InvalidJson, "The body must be a JSON object."));
+            return (null, describe.RequestBodyNotObject());
         }
 
         return (document, null);
@@ -79,9 +79,6 @@ internal static class JsonBody
     // when the duplicate-property check decodes a name that holds a lone surrogate escape ("\ud800", at any depth), an
     // ArgumentException (DecoderFallbackException) for bytes that do not decode. Anything else is a bug and surfaces.
     private static bool IsMalformedInput(Exception e) => e is JsonException or InvalidOperationException or ArgumentException;
-
-    private static LicenseError TooLarge() =>
-        new(LicenseHttpErrorCodes.RequestBodyTooLarge, $"The body is larger than {LicenseKitHttpLimits.MaxRequestBodyBytes} bytes.");
 
     /// <summary>Reads at most one byte more than the limit, so an oversized body is detected without buffering it.</summary>
     private static async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace LicenseKit.Internal;
 /// <summary>
 /// What the key-holder endpoints show of a license by default: what an installed application needs to decide and
 /// explain (status, limits, expiry, message), without the vendor's payment, customer and metadata records, which
-/// whoever holds or guesses a key has no business reading (<see cref="LicenseKitHttpOptions.DiscloseCustomerDataToKeyHolders"/>).
+/// whoever holds or guesses a key has no business reading (<see cref="LicenseKitOptions.DiscloseCustomerDataToKeyHolders"/>, which signed tokens follow too).
 /// Its wire names are spelled out, so the OpenAPI document shows them whatever the host's naming policy is.
 /// </summary>
 internal sealed record KeyHolderLicense

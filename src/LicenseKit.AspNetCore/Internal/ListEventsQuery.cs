@@ -8,17 +8,17 @@ internal sealed class ListEventsQuery
 {
     public static IReadOnlyList<QueryParameter<ListEventsQuery>> Parameters { get; } =
     [
-        new("after", FieldKind.String, (_, _, text, q) => q.Query = q.Query with { After = text }),
-        new("limit", FieldKind.Integer, ReadLimit),
-        new("state", FieldKind.String, ReadState, [.. LicenseEventResponse.StateSpellings.Values]),
+        new("after", LicenseFieldKind.String, (_, _, text, q) => q.Query = q.Query with { After = text }),
+        new("limit", LicenseFieldKind.Integer, ReadLimit),
+        new("state", LicenseFieldKind.String, ReadState, [.. LicenseEventResponse.StateSpellings.Values]),
     ];
 
     public LicenseEventQuery Query { get; private set; } = new();
 
     /// <summary>Reads every parameter; an unknown one is refused, as on the license list.</summary>
-    public static (ListEventsQuery Query, IReadOnlyList<LicenseError>? Errors) Read(IQueryCollection values)
+    public static (ListEventsQuery Query, IReadOnlyList<LicenseError>? Errors) Read(IQueryCollection values, LicenseErrorDescriber describe)
     {
-        var fields = new FieldReader();
+        var fields = new FieldReader(describe);
         var query = new ListEventsQuery();
         foreach (var name in values.Keys)
         {
@@ -47,7 +47,7 @@ internal sealed class ListEventsQuery
         }
         else
         {
-            reader.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be a positive integer.", name);
+            reader.Add(reader.Describe.QueryValueInvalid(name, LicenseFieldKind.Integer));
         }
     }
 
@@ -62,6 +62,6 @@ internal sealed class ListEventsQuery
             }
         }
 
-        reader.Add(LicenseErrorCodes.FieldOutOfRange, $"'{name}' must be one of {string.Join(", ", LicenseEventResponse.StateSpellings.Values)}.", name);
+        reader.Add(reader.Describe.ValueNotAllowed(name, [.. LicenseEventResponse.StateSpellings.Values]));
     }
 }

@@ -11,22 +11,22 @@ internal sealed class ListLicensesQuery
 
     public static IReadOnlyList<QueryParameter<ListLicensesQuery>> Parameters { get; } =
     [
-        new("product_id", FieldKind.String, (_, _, text, q) => q.Query = q.Query with { ProductId = text }),
-        new("customer_id", FieldKind.String, (_, _, text, q) => q.Query = q.Query with { CustomerId = text }),
-        new("status", FieldKind.Status, ReadStatus),
-        new("archived", FieldKind.String, ReadArchived, ArchivedFalse, ArchivedTrue, ArchivedAll),
-        new("created_from", FieldKind.Timestamp, (r, name, text, q) => q.Query = q.Query with { CreatedFrom = ReadTimestamp(r, name, text) }),
-        new("created_before", FieldKind.Timestamp, (r, name, text, q) => q.Query = q.Query with { CreatedBefore = ReadTimestamp(r, name, text) }),
-        new("page_size", FieldKind.Integer, ReadPageSize),
-        new("cursor", FieldKind.String, (_, _, text, q) => q.Query = q.Query with { Cursor = text }),
+        new("product_id", LicenseFieldKind.String, (_, _, text, q) => q.Query = q.Query with { ProductId = text }),
+        new("customer_id", LicenseFieldKind.String, (_, _, text, q) => q.Query = q.Query with { CustomerId = text }),
+        new("status", LicenseFieldKind.Status, ReadStatus),
+        new("archived", LicenseFieldKind.String, ReadArchived, ArchivedFalse, ArchivedTrue, ArchivedAll),
+        new("created_from", LicenseFieldKind.Timestamp, (r, name, text, q) => q.Query = q.Query with { CreatedFrom = ReadTimestamp(r, name, text) }),
+        new("created_before", LicenseFieldKind.Timestamp, (r, name, text, q) => q.Query = q.Query with { CreatedBefore = ReadTimestamp(r, name, text) }),
+        new("page_size", LicenseFieldKind.Integer, ReadPageSize),
+        new("cursor", LicenseFieldKind.String, (_, _, text, q) => q.Query = q.Query with { Cursor = text }),
     ];
 
     public LicenseQuery Query { get; private set; } = new();
 
     /// <summary>Reads every parameter; an unknown one is refused so a misspelt filter never silently lists everything.</summary>
-    public static (ListLicensesQuery Query, IReadOnlyList<LicenseError>? Errors) Read(IQueryCollection values)
+    public static (ListLicensesQuery Query, IReadOnlyList<LicenseError>? Errors) Read(IQueryCollection values, LicenseErrorDescriber describe)
     {
-        var fields = new FieldReader();
+        var fields = new FieldReader(describe);
         var query = new ListLicensesQuery();
         foreach (var name in values.Keys)
         {
@@ -55,7 +55,7 @@ internal sealed class ListLicensesQuery
         }
         else
         {
-            reader.Add(LicenseErrorCodes.FieldOutOfRange, $"'{name}' must be one of {string.Join(", ", FieldReader.StatusSpellings)}.", name);
+            reader.Add(reader.Describe.InvalidStatus(name));
         }
     }
 
@@ -72,7 +72,7 @@ internal sealed class ListLicensesQuery
                 query.Query = query.Query with { Archived = null };
                 break;
             default:
-                reader.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be {ArchivedTrue}, {ArchivedFalse} or {ArchivedAll}.", name);
+                reader.Add(reader.Describe.FieldNotOneOf(name, [ArchivedTrue, ArchivedFalse, ArchivedAll]));
                 break;
         }
     }
@@ -85,7 +85,7 @@ internal sealed class ListLicensesQuery
         }
         else
         {
-            reader.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be a positive integer.", name);
+            reader.Add(reader.Describe.QueryValueInvalid(name, LicenseFieldKind.Integer));
         }
     }
 
@@ -97,7 +97,7 @@ internal sealed class ListLicensesQuery
             return timestamp;
         }
 
-        reader.Add(LicenseHttpErrorCodes.FieldInvalidType, $"'{name}' must be an ISO 8601 timestamp such as 2026-05-11T00:00:00Z.", name);
+        reader.Add(reader.Describe.QueryValueInvalid(name, LicenseFieldKind.Timestamp));
         return null;
     }
 }

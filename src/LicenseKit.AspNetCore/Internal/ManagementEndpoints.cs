@@ -33,7 +33,7 @@ internal static class ManagementEndpoints
         var license = await manager.FindByIdAsync(id, cancellationToken).ConfigureAwait(false);
         if (license is null)
         {
-            return Problems.From(http, new LicenseError(LicenseErrorCodes.LicenseNotFound, "No license with this id exists.", "id"));
+            return Problems.From(http, Problems.Describer(http).LicenseNotFound());
         }
 
         // A client that still holds this version gets 304 and no body.
@@ -49,7 +49,7 @@ internal static class ManagementEndpoints
 
     public static async Task<IResult> ListAsync(HttpContext http, [FromServices] ILicenseManager manager, CancellationToken cancellationToken)
     {
-        var (query, errors) = ListLicensesQuery.Read(http.Request.Query);
+        var (query, errors) = ListLicensesQuery.Read(http.Request.Query, Problems.Describer(http));
         if (errors is not null)
         {
             return Problems.From(http, errors);
@@ -67,7 +67,7 @@ internal static class ManagementEndpoints
         {
             return Problems.From(
                 http,
-                new LicenseError(LicenseErrorCodes.ConcurrencyConflict, "If-Match must be \"*\" or one ETag this API returned.", "version"),
+                Problems.Describer(http).IfMatchInvalid(),
                 StatusCodes.Status412PreconditionFailed);
         }
 

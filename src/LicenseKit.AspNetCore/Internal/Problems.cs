@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LicenseKit.Internal;
 
@@ -11,6 +11,9 @@ internal static class Problems
 
     public static IResult From(HttpContext http, LicenseError error, int? status = null) => From(http, [error], status);
 
+    /// <summary>The host's <see cref="LicenseErrorDescriber"/>, the one source of every message the endpoints write.</summary>
+    public static LicenseErrorDescriber Describer(HttpContext http) => http.RequestServices.GetRequiredService<LicenseErrorDescriber>();
+
     public static IResult From(HttpContext http, IReadOnlyList<LicenseError> errors, int? status = null)
     {
         var first = errors[0];
@@ -19,9 +22,7 @@ internal static class Problems
         {
             Title = ReasonPhrases.GetReasonPhrase(statusCode),
             Status = statusCode,
-            Detail = errors.Count == 1
-                ? first.Description
-                : string.Create(CultureInfo.InvariantCulture, $"The request has {errors.Count} errors, listed in 'errors'. The first: {first.Description}"),
+            Detail = errors.Count == 1 ? first.Description : Describer(http).SeveralErrors(errors.Count, first),
             Instance = http.Request.Path.HasValue ? http.Request.PathBase.Add(http.Request.Path).Value : null,
             Code = first.Code,
             Errors = errors.Select(e => new ProblemError(e.Code, e.Field, e.Description)).ToArray(),

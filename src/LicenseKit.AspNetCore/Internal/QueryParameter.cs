@@ -5,14 +5,14 @@ namespace LicenseKit.Internal;
 /// it from this), its kind and allowed values for the document, and how its text fills the query.
 /// </summary>
 /// <typeparam name="TQuery">The query type the parameter fills.</typeparam>
-internal sealed class QueryParameter<TQuery>(string name, FieldKind kind, QueryParameter<TQuery>.ReadInto read, params string[] allowedValues)
+internal sealed class QueryParameter<TQuery>(string name, LicenseFieldKind kind, QueryParameter<TQuery>.ReadInto read, params string[] allowedValues)
 {
     /// <summary>Reads the text (recording why it is bad in the reader) and stores its value in the query.</summary>
     public delegate void ReadInto(FieldReader reader, string name, string text, TQuery query);
 
     public string Name { get; } = name;
 
-    public FieldKind Kind { get; } = kind;
+    public LicenseFieldKind Kind { get; } = kind;
 
     /// <summary>The only spellings accepted, when the parameter is an enumeration; empty otherwise.</summary>
     public IReadOnlyList<string> AllowedValues { get; } = allowedValues;

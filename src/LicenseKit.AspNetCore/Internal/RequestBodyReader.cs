@@ -17,7 +17,8 @@ internal static class RequestBodyReader
     public static async Task<(TBody? Body, IResult? Problem)> ReadAsync<TBody>(HttpContext http, CancellationToken cancellationToken)
         where TBody : class, IRequestBody<TBody>, new()
     {
-        var (document, bodyError) = await JsonBody.ReadObjectAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        var describe = Problems.Describer(http);
+        var (document, bodyError) = await JsonBody.ReadObjectAsync(http.Request, describe, cancellationToken).ConfigureAwait(false);
         if (bodyError is not null)
         {
             return (null, Problems.From(http, bodyError));
@@ -25,7 +26,7 @@ internal static class RequestBodyReader
 
         using (document)
         {
-            var fields = new FieldReader();
+            var fields = new FieldReader(describe);
             var body = new TBody();
             foreach (var property in document!.RootElement.EnumerateObject())
             {

@@ -27,7 +27,7 @@ internal sealed class ValidateBody : IRequestBody<ValidateBody>
     {
         if (string.IsNullOrWhiteSpace(LicenseKey) && !fields.HasErrorFor(LicenseKeyField.Name))
         {
-            fields.Add(LicenseErrorCodes.FieldRequired, $"'{LicenseKeyField.Name}' is required.", LicenseKeyField.Name);
+            fields.Add(fields.Describe.FieldRequired(LicenseKeyField.Name));
         }
     }
 

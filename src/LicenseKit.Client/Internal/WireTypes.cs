@@ -7,7 +7,7 @@ namespace LicenseKit.Client.Internal;
 internal sealed record ActivateRequest(string LicenseKey, string Name, string? Fingerprint);
 
 /// <summary>The answer of <c>POST …/activate</c>.</summary>
-internal sealed record ActivateResponse(string? Id, string? ActivationMessage, string? SignedLicense);
+internal sealed record ActivateResponse(string? Id, string? ActivationMessage, string? SignedLicense, bool SignedLicenseUnavailable = false);
 
 /// <summary>The body of <c>POST …/validate</c>.</summary>
 internal sealed record ValidateRequest(string LicenseKey, string? LicenseKeyInstanceId, string? Fingerprint);

@@ -93,7 +93,10 @@ public static class SignedLicensesLicenseKitBuilderExtensions
         services.TryAddSingleton(sp => new LicenseTokenSigner(
             sp.GetRequiredService<ILicenseSigningKeyProvider>(),
             sp.GetRequiredService<IOptions<SignedLicenseOptions>>().Value.TokenLifetime,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>())
+        {
+            DiscloseCustomerData = sp.GetRequiredService<IOptions<LicenseKitOptions>>().Value.DiscloseCustomerDataToKeyHolders,
+        });
         services.TryAddSingleton<ILicenseTokenSigner>(sp => sp.GetRequiredService<LicenseTokenSigner>());
         return options;
     }

@@ -36,8 +36,11 @@ internal static class LicenseTokenPayloadReader
         InstanceId = 1 << 14,
         Fingerprint = 1 << 15,
         Metadata = 1 << 16,
-        Entitlements = 1 << 17,
-        Required = V | Alg | Kid | LicenseId | Key | BusinessId | ProductId | CustomerId | Status | ActivationsLimit | ExpiresAt | IssuedAt | NotBefore | TokenExpiresAt,
+        PaymentId = 1 << 17,
+        Entitlements = 1 << 18,
+
+        // customer_id, payment_id and metadata are there only when the host discloses customer data to key holders.
+        Required = V | Alg | Kid | LicenseId | Key | BusinessId | ProductId | Status | ActivationsLimit | ExpiresAt | IssuedAt | NotBefore | TokenExpiresAt,
     }
 
     /// <summary>Parses <paramref name="utf8"/>; returns <see langword="null"/> when it is not a well-formed payload.</summary>
@@ -68,7 +71,7 @@ internal static class LicenseTokenPayloadReader
         var seen = Seen.None;
         int version = 0;
         int? activationsLimit = null;
-        string? alg = null, kid = null, licenseId = null, key = null, businessId = null, productId = null, customerId = null, status = null, instanceId = null, fingerprint = null;
+        string? alg = null, kid = null, licenseId = null, key = null, businessId = null, productId = null, customerId = null, paymentId = null, status = null, instanceId = null, fingerprint = null;
         DateTimeOffset? expiresAt = null;
         DateTimeOffset issuedAt = default, notBefore = default, tokenExpiresAt = default;
         IReadOnlyDictionary<string, string>? metadata = null;
@@ -119,6 +122,7 @@ internal static class LicenseTokenPayloadReader
                 Seen.BusinessId => TryString(ref reader, out businessId),
                 Seen.ProductId => TryString(ref reader, out productId),
                 Seen.CustomerId => TryString(ref reader, out customerId),
+                Seen.PaymentId => TryNullableString(ref reader, out paymentId),
                 Seen.Status => TryString(ref reader, out status),
                 Seen.ActivationsLimit => TryNullableInt(ref reader, out activationsLimit),
                 Seen.ExpiresAt => TryNullableTimestamp(ref reader, out expiresAt),
@@ -153,7 +157,8 @@ internal static class LicenseTokenPayloadReader
             Key = key!,
             BusinessId = businessId!,
             ProductId = productId!,
-            CustomerId = customerId!,
+            CustomerId = customerId,
+            PaymentId = paymentId,
             Status = status!,
             ActivationsLimit = activationsLimit,
             ExpiresAt = expiresAt,
@@ -177,6 +182,7 @@ internal static class LicenseTokenPayloadReader
         if (reader.ValueTextEquals("business_id"u8)) return Seen.BusinessId;
         if (reader.ValueTextEquals("product_id"u8)) return Seen.ProductId;
         if (reader.ValueTextEquals("customer_id"u8)) return Seen.CustomerId;
+        if (reader.ValueTextEquals("payment_id"u8)) return Seen.PaymentId;
         if (reader.ValueTextEquals("status"u8)) return Seen.Status;
         if (reader.ValueTextEquals("activations_limit"u8)) return Seen.ActivationsLimit;
         if (reader.ValueTextEquals("expires_at"u8)) return Seen.ExpiresAt;

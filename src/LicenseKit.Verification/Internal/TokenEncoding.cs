@@ -29,6 +29,7 @@ internal static class TokenEncoding
     public const string BusinessId = "business_id";
     public const string ProductId = "product_id";
     public const string CustomerId = "customer_id";
+    public const string PaymentId = "payment_id";
     public const string Status = "status";
     public const string ActivationsLimit = "activations_limit";
     public const string ExpiresAt = "expires_at";

@@ -10,7 +10,8 @@ public interface ILicenseTokenSigner
     /// <summary>
     /// Signs a snapshot of <paramref name="license"/>, bound to <paramref name="instance"/> when given. Asynchronous because
     /// the signing key may come from a vault. An activation signs before it writes the instance, so a failure here leaves
-    /// nothing written.
+    /// nothing written; only when a concurrent change makes it sign again after the write does a failure not throw but
+    /// set <see cref="LicenseActivationResponse.SignedLicenseUnavailable"/>.
     /// </summary>
     /// <param name="license">
     /// The license as it is now, except that <see cref="License.Entitlements"/> holds everything it grants (its product's

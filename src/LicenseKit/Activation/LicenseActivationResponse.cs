@@ -17,4 +17,13 @@ public sealed record LicenseActivationResponse
 
     /// <summary>A signed offline token for this license and instance when an <see cref="ILicenseTokenSigner"/> is registered; otherwise <see langword="null"/>.</summary>
     public string? SignedLicense { get; init; }
+
+    /// <summary>
+    /// Whether the activation was stored but its signed token could not be made: a concurrent change to the license
+    /// landed between signing and the write, and signing again failed (e.g. the key vault was unreachable at that
+    /// moment). <see cref="SignedLicense"/> is then <see langword="null"/>. The activation stands; the client gets a token
+    /// by activating again with the same fingerprint (no new slot is used) or by validating with the instance id.
+    /// Over HTTP the answer is 200 with <c>"signed_license_unavailable": true</c> and no <c>signed_license</c>.
+    /// </summary>
+    public bool SignedLicenseUnavailable { get; init; }
 }

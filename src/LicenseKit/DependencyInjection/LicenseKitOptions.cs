@@ -21,6 +21,15 @@ public sealed class LicenseKitOptions
     /// </summary>
     public int MinCustomKeyLength { get; set; } = 12;
 
+    /// <summary>
+    /// Whether a key holder is shown the license's <c>payment_id</c>, <c>customer_id</c> and <c>metadata</c>: in the answers
+    /// of the key-holder endpoints (activate, validate, deactivate) and in the signed tokens they return. Default
+    /// <see langword="false"/>: whoever holds a key (or guesses one) gets only what an installed application needs (status,
+    /// limits, expiry, activation message), never the vendor's payment and customer records. The management endpoints
+    /// and the results of <see cref="ILicenseActivator"/> in the host's own code always carry the whole license.
+    /// </summary>
+    public bool DiscloseCustomerDataToKeyHolders { get; set; }
+
     /// <summary>How many times a generated key (or id) that collides is regenerated before issuing fails. Default 8.</summary>
     public int MaxKeyGenerationAttempts { get; set; } = 8;
 

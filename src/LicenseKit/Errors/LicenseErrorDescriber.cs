@@ -10,7 +10,7 @@ namespace LicenseKit;
 /// <c>services.AddSingleton&lt;LicenseErrorDescriber, MyDescriber&gt;()</c>; <c>AddLicenseKit</c> only adds the default
 /// when none is registered. Codes and fields must stay as the base class returns them, since clients branch on them.
 /// </summary>
-public class LicenseErrorDescriber
+public partial class LicenseErrorDescriber
 {
     /// <summary>A required text field is missing, empty or whitespace-only.</summary>
     /// <param name="field">The field's wire name.</param>

@@ -220,7 +220,7 @@ public sealed class ActivationEndpointsTests
     public async Task PostValidate_WhenTheHostDisclosesCustomerData_ShowsTheWholeLicense()
     {
         await _api.DisposeAsync();
-        _api = await StartAsync(services => services.AddLicenseKit().ConfigureHttp(o => o.DiscloseCustomerDataToKeyHolders = true));
+        _api = await StartAsync(services => services.Configure<LicenseKitOptions>(o => o.DiscloseCustomerDataToKeyHolders = true));
         var license = await CreateAsync("""{"product_id":"p","customer_id":"cust_secret","payment_id":"pay_secret","metadata":{"email":"a@example.com"}}""");
 
         var result = await Validate($$"""{"license_key":"{{license.Key}}"}""");

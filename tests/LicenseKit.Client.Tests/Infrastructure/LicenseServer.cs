@@ -39,7 +39,8 @@ public sealed class LicenseServer : IAsyncDisposable
 
     public ILicenseManager Manager => _app.Services.GetRequiredService<ILicenseManager>();
 
-    public static async Task<LicenseServer> StartAsync()
+    /// <summary>Starts the server; <paramref name="configureServices"/> runs after LicenseKit and signing are registered.</summary>
+    public static async Task<LicenseServer> StartAsync(Action<IServiceCollection>? configureServices = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var privateKeyPem = key.ExportPkcs8PrivateKeyPem();
@@ -57,6 +58,7 @@ public sealed class LicenseServer : IAsyncDisposable
                 o.KeyId = KeyId;
                 o.TokenLifetime = TokenLifetime;
             });
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapLicenseKitActivation("/licenses");
@@ -67,12 +69,14 @@ public sealed class LicenseServer : IAsyncDisposable
     /// <summary>The transport to this server: what a socket to it would be.</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
-    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, IReadOnlyList<string>? entitlements = null)
+    public async Task<License> IssueAsync(int? activationsLimit = 3, int? durationHours = null, IReadOnlyList<string>? entitlements = null, string? paymentId = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var result = await _app.Services.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest
         {
             ProductId = "prod_hyQQhhNzfEuvv",
             CustomerId = "cust_3r2FgHXp9",
+            PaymentId = paymentId,
+            Metadata = metadata,
             ActivationsLimit = activationsLimit,
             DurationHours = durationHours,
             ActivationMessage = "Thank you! Your license is now active.",

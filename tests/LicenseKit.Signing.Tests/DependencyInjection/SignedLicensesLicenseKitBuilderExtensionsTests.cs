@@ -60,7 +60,8 @@ public class SignedLicensesLicenseKitBuilderExtensionsTests
         result.Claims.InstanceId.Should().Be(response.Instance.Id);
         result.Claims.ExpiresAt.Should().Be(response.License.ExpiresAt);
         result.Claims.TokenExpiresAt.Should().Be(Licenses.Now.AddDays(7));
-        result.Claims.Metadata.Should().Equal(new Dictionary<string, string> { ["tier"] = "pro" });
+        result.Claims.Metadata.Should().BeEmpty("a key holder is shown no metadata unless the host discloses customer data");
+        result.Claims.CustomerId.Should().BeNull();
         verifier.Verify(response.SignedLicense, fingerprint: "fp-other").Code.Should().Be(LicenseTokenCode.FingerprintMismatch);
     }
 

@@ -67,15 +67,18 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
         switch (result.Outcome)
         {
             case InstanceActivationOutcome.Activated:
+                var tokenUnavailable = false;
                 if (token is not null && result.License != expected)
                 {
-                    // A concurrent change landed in between: the token must describe what was written.
-                    token = await signer!.SignAsync(EffectiveEntitlements.ForToken(result.License!, granted), instance, cancellationToken).ConfigureAwait(false);
+                    // A concurrent change landed in between: the token must describe what was written, so the one signed
+                    // before is no good. The instance is stored now, so a failure from here on is no exception for the
+                    // caller: the answer says the token is unavailable instead.
+                    (token, tokenUnavailable) = await SignAfterWriteAsync(EffectiveEntitlements.ForToken(result.License!, granted), instance, cancellationToken).ConfigureAwait(false);
                 }
 
                 Log.InstanceActivated(context.Logger, instance.Id, license.Id);
                 LogLapsedRemoved(result);
-                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token });
+                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = result.License!, SignedLicense = token, SignedLicenseUnavailable = tokenUnavailable });
 
             case InstanceActivationOutcome.ExistingInstance:
                 // A floating device activating again also renews its lease, as a heartbeat would.
@@ -170,6 +173,20 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
             ? await signer.SignAsync(EffectiveEntitlements.ForToken(license!, granted), instance, cancellationToken).ConfigureAwait(false)
             : null;
         return new LicenseValidationResult { Code = code, License = license, Instance = instance, Entitlements = granted, SignedLicense = token };
+    }
+
+    private async Task<(string? Token, bool Unavailable)> SignAfterWriteAsync(License written, LicenseInstance instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await signer!.SignAsync(written, instance, cancellationToken).ConfigureAwait(false), false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // Only the caller's own cancellation surfaces, as for event handlers.
+            Log.SigningFailedAfterActivation(context.Logger, ex, instance.Id, written.Id);
+            return (null, true);
+        }
     }
 
     private async ValueTask<LicenseEntitlements> GrantedAsync(string businessId, License license, CancellationToken cancellationToken) =>

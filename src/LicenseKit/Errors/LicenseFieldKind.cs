@@ -1,7 +1,13 @@
-namespace LicenseKit.Internal;
+using System.Diagnostics.CodeAnalysis;
 
-/// <summary>The JSON shapes a request field can take; each has one reader in <see cref="FieldReader"/> and one OpenAPI schema.</summary>
-internal enum FieldKind
+namespace LicenseKit;
+
+/// <summary>
+/// The JSON shapes a request field can take over HTTP: what <see cref="LicenseErrorDescriber.FieldInvalidType"/> says a
+/// field should have been. The HTTP layer has one reader and one OpenAPI schema per kind.
+/// </summary>
+[SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The members name JSON value shapes, as JSON spells them.")]
+public enum LicenseFieldKind
 {
     /// <summary>A string, or null.</summary>
     String,

@@ -1,9 +1,10 @@
 namespace LicenseKit;
 
 /// <summary>
-/// The stable codes of request failures the HTTP layer detects before the core sees the request (malformed JSON, wrong
-/// types, unknown fields, body size, an unresolvable business). They appear in the <c>code</c> member of problem details, next to the core's
-/// <see cref="LicenseErrorCodes"/>.
+/// The stable codes of request failures the HTTP layer (<c>LicenseKit.AspNetCore</c>) detects before the core sees the
+/// request (malformed JSON, wrong types, unknown fields, body size, an unresolvable business). They appear in the
+/// <c>code</c> member of problem details, next to the core's <see cref="LicenseErrorCodes"/>; their messages come from
+/// <see cref="LicenseErrorDescriber"/> like every other.
 /// </summary>
 public static class LicenseHttpErrorCodes
 {
@@ -19,7 +20,7 @@ public static class LicenseHttpErrorCodes
     /// <summary>The endpoint needs a JSON body and the request has none.</summary>
     public const string RequestBodyRequired = "REQUEST_BODY_REQUIRED";
 
-    /// <summary>The body is larger than the endpoints accept (<see cref="LicenseKitHttpLimits.MaxRequestBodyBytes"/>).</summary>
+    /// <summary>The body is larger than the endpoints accept (<c>LicenseKitHttpLimits.MaxRequestBodyBytes</c>).</summary>
     public const string RequestBodyTooLarge = "REQUEST_BODY_TOO_LARGE";
 
     /// <summary>The body is not declared as JSON (<c>application/json</c> or a <c>+json</c> media type).</summary>
