@@ -74,7 +74,7 @@ public partial class WebhookDocsTests
     private static async Task<bool> DeliverRecordedEventAsync(LicenseWebhookSender sender, LicenseEvent recorded, CancellationToken cancellationToken)
     {
         var results = await sender.DeliverAsync(recorded, cancellationToken);
-        // Keep the event and try again later unless every endpoint took it; each failed result's Error says why.
+        // The event stays pending, to be tried again later, unless every endpoint took it; each failed result's Error says why.
         var delivered = results.All(r => r.Succeeded);
         return delivered;
     }
