@@ -14,7 +14,7 @@ public abstract partial class LicenseStoreConformanceTests
 
         result.License.Should().Be(license);
         (await CreateStore().FindByIdAsync(BusinessId, license.Id))!.Entitlements.Should().Equal("export-pdf", "reports:advanced.v2_beta", "sso");
-        (await CreateStore().FindByKeyAsync(BusinessId, license.Key)).Should().Be(license);
+        (await CreateStore().FindByKeyAsync(BusinessId, license.KeyHash!)).Should().Be(license);
         (await CreateStore().ListAsync(BusinessId, new LicenseKeysetQuery { Limit = 10 })).Should().Equal(license);
     }
 

@@ -80,7 +80,11 @@ public abstract class EventDispatchMultiHostTests
     {
         var services = new ServiceCollection();
         services.AddDbContext<TestDbContext>(database.Configure);
-        services.AddLicenseKit(o => o.BusinessId = BusinessId)
+        services.AddLicenseKit(o =>
+            {
+                o.BusinessId = BusinessId;
+                o.KeyHashing.Secrets["test"] = StoreRecords.HashingSecret;
+            })
             .UseEntityFrameworkCore<TestDbContext>()
             .AddEventHandler(probe);
         services.Configure<LicenseEventDeliveryOptions>(o => o.BatchSize = 5);

@@ -133,6 +133,7 @@ public abstract class FloatingSeatMultiHostTests
             {
                 o.BusinessId = BusinessId;
                 o.Products[FloatingProduct] = new LicensePolicyOptions { SeatMode = LicenseSeatMode.Floating, LeaseDuration = Lease };
+                o.KeyHashing.Secrets["test"] = StoreRecords.HashingSecret;
             })
             .UseEntityFrameworkCore<TestDbContext>()
             .UseTimeProvider(time);

@@ -143,7 +143,15 @@ CREATE INDEX ix_licensekit_license_events_state ON licensekit_license_events (st
 CREATE UNIQUE INDEX ux_licensekit_license_events_id ON licensekit_license_events (id);
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261127170603_AddLicenseEvents', '10.0.0');
+VALUES ('20261127171627_AddLicenseEvents', '10.0.0');
+
+COMMIT;
+
+START TRANSACTION;
+ALTER TABLE licensekit_licenses ADD entitlements text;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261127174738_AddLicenseEntitlements', '10.0.0');
 
 COMMIT;
 

@@ -43,7 +43,7 @@ public partial class WebhookDocsTests
         return secret;
     }
 
-    private static void MapReceiver(WebApplication app, Func<string, string, Task> sendKeyByEmail)
+    private static void MapReceiver(WebApplication app, Func<string, string, Task> openCustomerRecord)
     {
         var verifier = new WebhookVerifier([app.Configuration["LicenseKit:WebhookSecret"]!]);
         app.MapPost("/hooks/licenses", async (HttpRequest request) =>
@@ -64,7 +64,8 @@ public partial class WebhookDocsTests
             var payload = JsonSerializer.Deserialize(body, LicenseWebhookJsonContext.Default.LicenseWebhookPayload)!;
             if (payload.Type == LicenseEventTypes.Created)
             {
-                await sendKeyByEmail(payload.Data.License!.CustomerId, payload.Data.License.Key);
+                // Events never carry the key (see keys-at-rest.md): the key goes to the customer from the code that issued it.
+                await openCustomerRecord(payload.Data.License!.CustomerId, payload.Data.License.Id);
             }
 
             return Results.NoContent();
@@ -131,10 +132,10 @@ public partial class WebhookDocsTests
     [Test]
     public async Task MapReceiver_AcceptsWhatTheSenderPostsAndRefusesAForgery()
     {
-        var emails = new List<(string Customer, string Key)>();
-        await using var receiver = await StartReceiverAsync((customer, key) =>
+        var records = new List<(string Customer, string LicenseId)>();
+        await using var receiver = await StartReceiverAsync((customer, licenseId) =>
         {
-            emails.Add((customer, key));
+            records.Add((customer, licenseId));
             return Task.CompletedTask;
         });
         await using var provider = WebhookHost.Create(o => o.Endpoints.Add(WebhookHost.Endpoint("crm", new Uri(receiver.Address, "/hooks/licenses").ToString())));
@@ -143,7 +144,7 @@ public partial class WebhookDocsTests
         var issued = await scope.ServiceProvider.GetRequiredService<ILicenseIssuer>().IssueAsync(new IssueLicenseRequest { ProductId = "prod_1", CustomerId = "cust_1" });
         await provider.GetRequiredService<LicenseEventDelivery>().DeliverDueAsync();
 
-        emails.Should().Equal(("cust_1", issued.Value!.Key));
+        records.Should().Equal(("cust_1", issued.Value!.Id));
         using var client = new HttpClient { BaseAddress = receiver.Address };
         using var forged = new HttpRequestMessage(HttpMethod.Post, "/hooks/licenses") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
         forged.Headers.Add(WebhookHeaders.Id, "evt_forged");
@@ -151,7 +152,7 @@ public partial class WebhookDocsTests
         forged.Headers.Add(WebhookHeaders.Signature, new WebhookSigner([TestSecrets.Unrelated]).Sign("evt_forged", DateTimeOffset.UtcNow, "{}"u8));
         using var refused = await client.SendAsync(forged);
         refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        emails.Should().ContainSingle();
+        records.Should().ContainSingle();
     }
 
     [Test]
@@ -172,14 +173,14 @@ public partial class WebhookDocsTests
     [System.Text.RegularExpressions.GeneratedRegex(@"^using [A-Za-z0-9_.]+;$")]
     private static partial System.Text.RegularExpressions.Regex UsingDirective();
 
-    private static async Task<RunningApp> StartReceiverAsync(Func<string, string, Task> sendKeyByEmail)
+    private static async Task<RunningApp> StartReceiverAsync(Func<string, string, Task> openCustomerRecord)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["LicenseKit:WebhookSecret"] = TestSecrets.Current;
         var app = builder.Build();
-        MapReceiver(app, sendKeyByEmail);
+        MapReceiver(app, openCustomerRecord);
         await app.StartAsync();
         return new RunningApp(app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()));
     }
