@@ -26,17 +26,25 @@ public class CachingValidationBenchmarks
     private ValidateLicenseRequest _memoryKey = null!;
     private ValidateLicenseRequest _sqliteKey = null!;
 
+    // Every host shares one fixed hashing secret: the memory hosts share a store and the SQLite hosts a database, so a key
+    // issued through one host has to hash the same in the other.
+    private static void ConfigureLicenseKit(LicenseKitOptions options)
+    {
+        options.BusinessId = BusinessId;
+        BenchmarkKeyHashing.Configure(options.KeyHashing);
+    }
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
         var memoryStore = new InMemoryLicenseStore();
-        _memoryPlain = Build(s => s.AddLicenseKit(o => o.BusinessId = BusinessId).UseStore(memoryStore));
-        _memoryCached = Build(s => s.AddLicenseKit(o => o.BusinessId = BusinessId).UseStore(memoryStore).AddLicenseCache());
+        _memoryPlain = Build(s => s.AddLicenseKit(ConfigureLicenseKit).UseStore(memoryStore));
+        _memoryCached = Build(s => s.AddLicenseKit(ConfigureLicenseKit).UseStore(memoryStore).AddLicenseCache());
 
         _folder = Directory.CreateTempSubdirectory("licensekit-cache-bench-");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder.FullName, "bench.db"), Pooling = true }.ToString();
-        _sqlitePlain = Build(s => AddSqlite(s, connectionString).AddLicenseKit(o => o.BusinessId = BusinessId).UseEntityFrameworkCore<EntityFrameworkCoreBenchmarkContext>());
-        _sqliteCached = Build(s => AddSqlite(s, connectionString).AddLicenseKit(o => o.BusinessId = BusinessId).UseEntityFrameworkCore<EntityFrameworkCoreBenchmarkContext>().AddLicenseCache());
+        _sqlitePlain = Build(s => AddSqlite(s, connectionString).AddLicenseKit(ConfigureLicenseKit).UseEntityFrameworkCore<EntityFrameworkCoreBenchmarkContext>());
+        _sqliteCached = Build(s => AddSqlite(s, connectionString).AddLicenseKit(ConfigureLicenseKit).UseEntityFrameworkCore<EntityFrameworkCoreBenchmarkContext>().AddLicenseCache());
         await using (var scope = _sqlitePlain.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<EntityFrameworkCoreBenchmarkContext>();

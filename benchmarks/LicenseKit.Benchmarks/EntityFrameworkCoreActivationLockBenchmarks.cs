@@ -52,7 +52,7 @@ public class EntityFrameworkCoreActivationLockBenchmarks
             UpdatedAt = now,
             Version = 1,
         };
-        await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).CreateAsync(license, null);
+        await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).CreateAsync(BenchmarkKeyHashing.WithKeyHash(license), null);
         _licenseId = license.Id;
     }
 

@@ -21,13 +21,14 @@ public abstract class EntityFrameworkCoreBenchmarks
 {
     private const string BusinessId = "biz_bench";
     private const string LicenseColumns =
-        "id, business_id, key, status, product_id, payment_id, customer_id, activations_limit, activation_message, instances_count, duration_hours, expires_at, metadata, archived, created_at, updated_at, version";
+        "id, business_id, key_hint, status, product_id, payment_id, customer_id, activations_limit, activation_message, instances_count, duration_hours, expires_at, metadata, archived, created_at, updated_at, version";
 
     private static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
     private static readonly LicenseMetadata Metadata = new([new("tier", "pro"), new("seats", "5")]);
 
     private PooledDbContextFactory<EntityFrameworkCoreBenchmarkContext> _contexts = null!;
     private License _validated = null!;
+    private string _validatedKeyHash = string.Empty;
     private License _activated = null!;
     private long _counter;
 
@@ -48,6 +49,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         await context.Database.EnsureCreatedAsync();
         var store = new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context);
         _validated = NewLicense("validated");
+        _validatedKeyHash = _validated.KeyHash!;
         _activated = NewLicense("activated") with { ActivationsLimit = null };
         await store.CreateAsync(_validated, null);
         await store.CreateAsync(_activated, null);
@@ -62,10 +64,10 @@ public abstract class EntityFrameworkCoreBenchmarks
         var license = NewLicense(Next());
         await using var connection = CreateConnection();
         await connection.OpenAsync();
-        await using var insert = Command(connection, $"INSERT INTO licensekit_licenses ({LicenseColumns}, normalized_key) VALUES (@id, @business_id, @key, @status, @product_id, @payment_id, @customer_id, @activations_limit, @activation_message, @instances_count, @duration_hours, @expires_at, @metadata, @archived, @created_at, @updated_at, @version, @normalized_key)");
+        await using var insert = Command(connection, $"INSERT INTO licensekit_licenses ({LicenseColumns}, key_hash) VALUES (@id, @business_id, @key_hint, @status, @product_id, @payment_id, @customer_id, @activations_limit, @activation_message, @instances_count, @duration_hours, @expires_at, @metadata, @archived, @created_at, @updated_at, @version, @key_hash)");
         Add(insert, "id", license.Id);
         Add(insert, "business_id", license.BusinessId);
-        Add(insert, "key", license.Key);
+        Add(insert, "key_hint", license.KeyHint);
         Add(insert, "status", "ACTIVE");
         Add(insert, "product_id", license.ProductId);
         Add(insert, "payment_id", license.PaymentId);
@@ -80,7 +82,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         Add(insert, "created_at", license.CreatedAt.ToUnixTimeMilliseconds());
         Add(insert, "updated_at", license.UpdatedAt.ToUnixTimeMilliseconds());
         Add(insert, "version", license.Version);
-        Add(insert, "normalized_key", LicenseKeyNormalizer.Normalize(license.Key));
+        Add(insert, "key_hash", license.KeyHash);
         return await insert.ExecuteNonQueryAsync();
     }
 
@@ -97,9 +99,9 @@ public abstract class EntityFrameworkCoreBenchmarks
     {
         await using var connection = CreateConnection();
         await connection.OpenAsync();
-        await using var select = Command(connection, $"SELECT {LicenseColumns} FROM licensekit_licenses WHERE business_id = @business_id AND normalized_key = @normalized_key LIMIT 1");
+        await using var select = Command(connection, $"SELECT {LicenseColumns} FROM licensekit_licenses WHERE business_id = @business_id AND key_hash = @key_hash LIMIT 1");
         Add(select, "business_id", BusinessId);
-        Add(select, "normalized_key", _validated.Key);
+        Add(select, "key_hash", _validatedKeyHash);
         return await ReadLicenseAsync(select);
     }
 
@@ -107,7 +109,7 @@ public abstract class EntityFrameworkCoreBenchmarks
     public async Task<License?> Validate_EntityFrameworkCore()
     {
         await using var context = _contexts.CreateDbContext();
-        return await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).FindByKeyAsync(BusinessId, _validated.Key);
+        return await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).FindByKeyAsync(BusinessId, _validatedKeyHash);
     }
 
     [Benchmark(Baseline = true, Description = "ADO.NET"), BenchmarkCategory("Activate")]
@@ -185,7 +187,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         return result.License;
     }
 
-    private static License NewLicense(string suffix) => new()
+    private static License NewLicense(string suffix) => BenchmarkKeyHashing.WithKeyHash(new()
     {
         Id = PrefixedId.Create(PrefixedId.License),
         Key = "BENCH-" + suffix.ToUpperInvariant(),
@@ -197,7 +199,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         CreatedAt = Now,
         UpdatedAt = Now,
         Version = 1,
-    };
+    });
 
     private InstanceActivation NewActivation(string fingerprint) => new(
         BusinessId,
@@ -245,7 +247,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         {
             Id = reader.GetString(0),
             BusinessId = reader.GetString(1),
-            Key = reader.GetString(2),
+            KeyHint = reader.IsDBNull(2) ? null : reader.GetString(2),
             Status = reader.GetString(3) switch { "ACTIVE" => LicenseStatus.Active, "DISABLED" => LicenseStatus.Disabled, _ => LicenseStatus.Revoked },
             ProductId = reader.GetString(4),
             PaymentId = reader.IsDBNull(5) ? null : reader.GetString(5),

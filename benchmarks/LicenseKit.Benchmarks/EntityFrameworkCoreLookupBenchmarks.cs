@@ -22,11 +22,12 @@ public class EntityFrameworkCoreLookupBenchmarks
     private const string BusinessId = "biz_bench";
     private const string Key = "BENCH-LOOKUP";
     private const string Columns =
-        "id, business_id, key, status, product_id, payment_id, customer_id, activations_limit, activation_message, instances_count, duration_hours, expires_at, metadata, archived, created_at, updated_at, version";
+        "id, business_id, key_hint, status, product_id, payment_id, customer_id, activations_limit, activation_message, instances_count, duration_hours, expires_at, metadata, archived, created_at, updated_at, version";
 
     private DirectoryInfo _folder = null!;
     private string _connectionString = string.Empty;
     private string _licenseId = string.Empty;
+    private string _keyHash = string.Empty;
     private PooledDbContextFactory<EntityFrameworkCoreBenchmarkContext> _contexts = null!;
     private PooledDbContextFactory<EntityFrameworkCoreBenchmarkContext> _interceptedContexts = null!;
 
@@ -45,8 +46,9 @@ public class EntityFrameworkCoreLookupBenchmarks
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         var now = new DateTimeOffset(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
         _licenseId = PrefixedId.Create(PrefixedId.License);
+        _keyHash = BenchmarkKeyHashing.Hash(Key);
         await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).CreateAsync(
-            new License
+            BenchmarkKeyHashing.WithKeyHash(new License
             {
                 Id = _licenseId,
                 Key = Key,
@@ -58,7 +60,7 @@ public class EntityFrameworkCoreLookupBenchmarks
                 CreatedAt = now,
                 UpdatedAt = now,
                 Version = 1,
-            },
+            }),
             null);
     }
 
@@ -71,20 +73,20 @@ public class EntityFrameworkCoreLookupBenchmarks
 
     [Benchmark(Baseline = true, Description = "ADO.NET"), BenchmarkCategory("Validate by key")]
     public Task<License?> ValidateByKey_Raw() =>
-        SelectAsync($"SELECT {Columns} FROM licensekit_licenses WHERE business_id = @a AND normalized_key = @b", BusinessId, Key);
+        SelectAsync($"SELECT {Columns} FROM licensekit_licenses WHERE business_id = @a AND key_hash = @b", BusinessId, _keyHash);
 
     [Benchmark(Description = "EF Core store"), BenchmarkCategory("Validate by key")]
     public async Task<License?> ValidateByKey_EntityFrameworkCore()
     {
         await using var context = _contexts.CreateDbContext();
-        return await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).FindByKeyAsync(BusinessId, Key);
+        return await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).FindByKeyAsync(BusinessId, _keyHash);
     }
 
     [Benchmark(Description = "EF Core store, with a connection interceptor"), BenchmarkCategory("Validate by key")]
     public async Task<License?> ValidateByKey_EntityFrameworkCoreIntercepted()
     {
         await using var context = _interceptedContexts.CreateDbContext();
-        return await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).FindByKeyAsync(BusinessId, Key);
+        return await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).FindByKeyAsync(BusinessId, _keyHash);
     }
 
     [Benchmark(Baseline = true, Description = "ADO.NET"), BenchmarkCategory("Find by id")]

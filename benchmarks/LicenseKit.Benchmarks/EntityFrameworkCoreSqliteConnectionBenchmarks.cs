@@ -23,6 +23,7 @@ public class EntityFrameworkCoreSqliteConnectionBenchmarks
 
     private DirectoryInfo _folder = null!;
     private string _connectionString = string.Empty;
+    private string _keyHash = string.Empty;
     private PooledDbContextFactory<EntityFrameworkCoreBenchmarkContext> _contexts = null!;
     private SqliteConnection _openConnection = null!;
     private EntityFrameworkCoreBenchmarkContext _openContext = null!;
@@ -44,8 +45,9 @@ public class EntityFrameworkCoreSqliteConnectionBenchmarks
         await _openContext.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await _openContext.Database.OpenConnectionAsync();
         var now = new DateTimeOffset(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
+        _keyHash = BenchmarkKeyHashing.Hash(Key);
         await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(_openContext).CreateAsync(
-            new License
+            BenchmarkKeyHashing.WithKeyHash(new License
             {
                 Id = PrefixedId.Create(PrefixedId.License),
                 Key = Key,
@@ -57,7 +59,7 @@ public class EntityFrameworkCoreSqliteConnectionBenchmarks
                 CreatedAt = now,
                 UpdatedAt = now,
                 Version = 1,
-            },
+            }),
             null);
         _openConnection = new SqliteConnection(_connectionString);
         await _openConnection.OpenAsync();
@@ -92,14 +94,14 @@ public class EntityFrameworkCoreSqliteConnectionBenchmarks
     {
         await using var select = _openConnection.CreateCommand();
         select.CommandText =
-            "SELECT id, business_id, key, status, product_id, payment_id, customer_id, activations_limit, activation_message, instances_count, duration_hours, expires_at, metadata, archived, created_at, updated_at, version " +
-            "FROM licensekit_licenses WHERE business_id = @business_id AND normalized_key = @normalized_key";
+            "SELECT id, business_id, key_hint, status, product_id, payment_id, customer_id, activations_limit, activation_message, instances_count, duration_hours, expires_at, metadata, archived, created_at, updated_at, version " +
+            "FROM licensekit_licenses WHERE business_id = @business_id AND key_hash = @key_hash";
         select.Parameters.AddWithValue("business_id", BusinessId);
-        select.Parameters.AddWithValue("normalized_key", Key);
+        select.Parameters.AddWithValue("key_hash", _keyHash);
         return await EntityFrameworkCoreBenchmarks.ReadLicenseAsync(select);
     }
 
     [Benchmark(Description = "EF Core store"), BenchmarkCategory("Find by key, open connection")]
     public Task<License?> FindByKeyOnOpenConnection_EntityFrameworkCore() =>
-        new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(_openContext).FindByKeyAsync(BusinessId, Key);
+        new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(_openContext).FindByKeyAsync(BusinessId, _keyHash);
 }

@@ -59,7 +59,7 @@ public class EventDispatchThroughputBenchmarks
         var store = new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context);
         for (var i = 0; i < Events; i++)
         {
-            store.CreateAsync(NewLicense(), null).GetAwaiter().GetResult();
+            store.CreateAsync(BenchmarkKeyHashing.WithKeyHash(NewLicense()), null).GetAwaiter().GetResult();
         }
     }
 
@@ -87,7 +87,11 @@ public class EventDispatchThroughputBenchmarks
     {
         var services = new ServiceCollection();
         services.AddDbContext<EntityFrameworkCoreBenchmarkContext>(o => o.UseNpgsql(connectionString));
-        services.AddLicenseKit(o => o.BusinessId = BusinessId)
+        services.AddLicenseKit(o =>
+            {
+                o.BusinessId = BusinessId;
+                BenchmarkKeyHashing.Configure(o.KeyHashing);
+            })
             .UseEntityFrameworkCore<EntityFrameworkCoreBenchmarkContext>()
             .AddEventHandler(new NoOpHandler());
         return services.BuildServiceProvider();

@@ -83,7 +83,7 @@ public class EventRecordingBenchmarks
         await connection.OpenAsync(CancellationToken.None);
         try
         {
-            await using var insert = _statements.InsertLicense(connection, LicenseMapper.ToEntity(NewLicense()));
+            await using var insert = _statements.InsertLicense(connection, LicenseMapper.ToEntity(BenchmarkKeyHashing.WithKeyHash(NewLicense())));
             await insert.ExecuteNonQueryAsync();
         }
         finally
@@ -96,7 +96,7 @@ public class EventRecordingBenchmarks
     public async Task WithEvent()
     {
         await using var context = new EntityFrameworkCoreBenchmarkContext(_options);
-        await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).CreateAsync(NewLicense(), null);
+        await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).CreateAsync(BenchmarkKeyHashing.WithKeyHash(NewLicense()), null);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -114,7 +114,7 @@ public class FloatingSeatBenchmarks
             UpdatedAt = Start,
             Version = 1,
         };
-        await _store.CreateAsync(license, null);
+        await _store.CreateAsync(BenchmarkKeyHashing.WithKeyHash(license), null);
         return license;
     }
 

@@ -79,7 +79,7 @@ public class KeyHashingBenchmarks
         var builder = services.AddLicenseKit(o =>
         {
             o.BusinessId = "biz_bench";
-            o.KeyHashing.Secrets["bench"] = Convert.ToBase64String(new byte[32]);
+            BenchmarkKeyHashing.Configure(o.KeyHashing);
         });
         if (Store == "EfSqlite")
         {
