@@ -53,6 +53,10 @@ public abstract class EntityFrameworkCoreBenchmarks
         _activated = NewLicense("activated") with { ActivationsLimit = null };
         await store.CreateAsync(_validated, null);
         await store.CreateAsync(_activated, null);
+        if (await Validate_Raw() is null || await Validate_EntityFrameworkCore() is null)
+        {
+            throw new InvalidOperationException("The validated license is not found by its key hash.");
+        }
     }
 
     [GlobalCleanup]
@@ -64,7 +68,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         var license = NewLicense(Next());
         await using var connection = CreateConnection();
         await connection.OpenAsync();
-        await using var insert = Command(connection, $"INSERT INTO licensekit_licenses ({LicenseColumns}, key_hash) VALUES (@id, @business_id, @key_hint, @status, @product_id, @payment_id, @customer_id, @activations_limit, @activation_message, @instances_count, @duration_hours, @expires_at, @metadata, @archived, @created_at, @updated_at, @version, @key_hash)");
+        await using var insert = Command(connection, $"INSERT INTO licensekit_licenses ({LicenseColumns}, key_hash, last_edit_version) VALUES (@id, @business_id, @key_hint, @status, @product_id, @payment_id, @customer_id, @activations_limit, @activation_message, @instances_count, @duration_hours, @expires_at, @metadata, @archived, @created_at, @updated_at, @version, @key_hash, @last_edit_version)");
         Add(insert, "id", license.Id);
         Add(insert, "business_id", license.BusinessId);
         Add(insert, "key_hint", license.KeyHint);
@@ -83,6 +87,7 @@ public abstract class EntityFrameworkCoreBenchmarks
         Add(insert, "updated_at", license.UpdatedAt.ToUnixTimeMilliseconds());
         Add(insert, "version", license.Version);
         Add(insert, "key_hash", license.KeyHash);
+        Add(insert, "last_edit_version", license.Version);
         return await insert.ExecuteNonQueryAsync();
     }
 

@@ -62,6 +62,10 @@ public class EntityFrameworkCoreLookupBenchmarks
                 Version = 1,
             }),
             null);
+        if (await ValidateByKey_Raw() is null || await ValidateByKey_EntityFrameworkCore() is null)
+        {
+            throw new InvalidOperationException("The license is not found by its key hash.");
+        }
     }
 
     [GlobalCleanup]

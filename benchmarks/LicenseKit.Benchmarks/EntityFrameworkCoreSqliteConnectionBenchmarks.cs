@@ -63,6 +63,10 @@ public class EntityFrameworkCoreSqliteConnectionBenchmarks
             null);
         _openConnection = new SqliteConnection(_connectionString);
         await _openConnection.OpenAsync();
+        if (await FindByKeyOnOpenConnection_Raw() is null || await FindByKeyOnOpenConnection_EntityFrameworkCore() is null)
+        {
+            throw new InvalidOperationException("The license is not found by its key hash.");
+        }
     }
 
     [GlobalCleanup]
