@@ -19,6 +19,9 @@ public static class ScaleDataset
 
     public static string Id(int i) => "lic_" + i.ToString("D9", CultureInfo.InvariantCulture);
 
+    // The SQL of Key(i): already normalized (upper-case ASCII).
+    private const string KeySql = "('SCALE-' || i)";
+
     public static string Key(int i) => "SCALE-" + i.ToString(CultureInfo.InvariantCulture);
 
     public static string Customer(int i) => "cust_" + (i / LicensesPerCustomer).ToString(CultureInfo.InvariantCulture);
@@ -31,7 +34,7 @@ public static class ScaleDataset
 
     public static DateTimeOffset CreatedAt(int i) => Epoch.AddSeconds(i);
 
-    public static License License(int i) => new()
+    public static License License(int i) => BenchmarkKeyHashing.WithKeyHash(new()
     {
         Id = Id(i),
         Key = Key(i),
@@ -43,16 +46,18 @@ public static class ScaleDataset
         CreatedAt = CreatedAt(i),
         UpdatedAt = CreatedAt(i),
         Version = 1,
-    };
+    });
 
     /// <summary>
     /// The same rows as one INSERT … SELECT over the numbers 0 … count - 1 (<paramref name="numbers"/> names a row source
-    /// with a column <c>i</c>; <paramref name="paddedI"/> is the provider's expression of i in 9 digits).
+    /// with a column <c>i</c>; <paramref name="paddedI"/> is the provider's expression of i in 9 digits;
+    /// <paramref name="keyHash"/> and <paramref name="keyHint"/> turn an expression of the key, already normalized, into
+    /// the provider's expressions of <see cref="BenchmarkKeyHashing.Hash"/> and <see cref="LicenseKeyHint.Of"/>).
     /// </summary>
-    public static string InsertSql(string numbers, string paddedI) => $"""
-        INSERT INTO licensekit_licenses (id, business_id, key, normalized_key, status, product_id, customer_id, instances_count,
+    public static string InsertSql(string numbers, string paddedI, Func<string, string> keyHash, Func<string, string> keyHint) => $"""
+        INSERT INTO licensekit_licenses (id, business_id, key_hash, key_hint, status, product_id, customer_id, instances_count,
             archived, created_at, updated_at, version, last_edit_version)
-        SELECT 'lic_' || {paddedI}, '{BusinessId}', 'SCALE-' || i, 'SCALE-' || i,
+        SELECT 'lic_' || {paddedI}, '{BusinessId}', {keyHash(KeySql)}, {keyHint(KeySql)},
             CASE i % 3 WHEN 0 THEN 'ACTIVE' WHEN 1 THEN 'DISABLED' ELSE 'REVOKED' END,
             'prod_' || (i % 7), 'cust_' || (i / {LicensesPerCustomer}), 0,
             i % 100 = 0, {Epoch.ToUnixTimeMilliseconds()} + i * 1000, {Epoch.ToUnixTimeMilliseconds()} + i * 1000, 1, 1

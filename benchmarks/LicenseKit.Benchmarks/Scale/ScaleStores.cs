@@ -38,7 +38,7 @@ public static class ScaleStores
     public static async Task<DbContextOptions<EntityFrameworkCoreBenchmarkContext>> SqliteAsync(int licenses)
     {
         Directory.CreateDirectory(CacheFolder);
-        var schema = SchemaHash(new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseSqlite("Data Source=:memory:").Options);
+        var schema = SchemaHash(new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseSqlite("Data Source=:memory:").Options, SqliteInsertSql("n", "i"));
         var file = Path.Combine(CacheFolder, $"scale-{licenses}-{schema}.db");
         if (!File.Exists(file))
         {
@@ -51,7 +51,9 @@ public static class ScaleStores
                 await context.Database.EnsureCreatedAsync();
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
                 var numbers = $"(WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {licenses - 1}) SELECT i FROM n)";
-                await context.Database.ExecuteSqlRawAsync(ScaleDataset.InsertSql(numbers, "printf('%09d', i)"));
+                await context.Database.OpenConnectionAsync();
+                RegisterKeyFunctions((SqliteConnection)context.Database.GetDbConnection());
+                await context.Database.ExecuteSqlRawAsync(SqliteInsertSql(numbers, "printf('%09d', i)"));
                 await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
             }
 
@@ -74,7 +76,7 @@ public static class ScaleStores
     {
         var server = Environment.GetEnvironmentVariable(PostgresConnectionVariable)
             ?? throw new InvalidOperationException($"Set {PostgresConnectionVariable} to run the PostgreSQL cases.");
-        var schema = SchemaHash(new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql("Host=unused").Options);
+        var schema = SchemaHash(new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql("Host=unused").Options, PostgresInsertSql("n", "i"));
         var name = $"licensekit_scale_{licenses}_{schema}";
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
         var options = new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql(connectionString).Options;
@@ -95,8 +97,9 @@ public static class ScaleStores
                     new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql(buildingConnection, o => o.CommandTimeout(BuildTimeoutSeconds)).Options))
                 {
                     await context.Database.EnsureCreatedAsync();
+                    await context.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS pgcrypto");
                     await context.Database.ExecuteSqlRawAsync(
-                        ScaleDataset.InsertSql($"generate_series(0, {licenses - 1}) AS n(i)", "lpad(i::text, 9, '0')"));
+                        PostgresInsertSql($"generate_series(0, {licenses - 1}) AS n(i)", "lpad(i::text, 9, '0')"));
                     await context.Database.ExecuteSqlRawAsync("ANALYZE licensekit_licenses");
                 }
 
@@ -119,10 +122,28 @@ public static class ScaleStores
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString(), o => o.CommandTimeout(BuildTimeoutSeconds))
             .Options;
 
-    private static string SchemaHash(DbContextOptions<EntityFrameworkCoreBenchmarkContext> options)
+    // SQLite has no HMAC: the build's connection gets the benchmark hasher as functions.
+    private static string SqliteInsertSql(string numbers, string paddedI) =>
+        ScaleDataset.InsertSql(numbers, paddedI, key => $"licensekit_key_hash({key})", key => $"licensekit_key_hint({key})");
+
+    private static void RegisterKeyFunctions(SqliteConnection connection)
+    {
+        connection.CreateFunction("licensekit_key_hash", (string key) => BenchmarkKeyHashing.Hasher.Hash(key), isDeterministic: true);
+        connection.CreateFunction("licensekit_key_hint", (string key) => LicenseKeyHint.Of(key), isDeterministic: true);
+    }
+
+    // HMAC-SHA256 with pgcrypto, written as HmacLicenseKeyHasher writes it: secret-id:base64url digest without padding.
+    private static string PostgresInsertSql(string numbers, string paddedI) =>
+        ScaleDataset.InsertSql(
+            numbers,
+            paddedI,
+            key => $"'{BenchmarkKeyHashing.SecretId}:' || rtrim(translate(encode(hmac(convert_to({key}, 'UTF8'), decode('{BenchmarkKeyHashing.Secret}', 'base64'), 'sha256'), 'base64'), '+/', '-_'), '=')",
+            key => $"right({key}, least(4, length({key}) / 4))");
+
+    private static string SchemaHash(DbContextOptions<EntityFrameworkCoreBenchmarkContext> options, string insertSql)
     {
         using var context = new EntityFrameworkCoreBenchmarkContext(options);
-        var script = context.Database.GenerateCreateScript() + ScaleDataset.InsertSql("n", "i");
+        var script = context.Database.GenerateCreateScript() + insertSql;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)))[..8];
     }
 }
