@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace LicenseKit.Internal;
 
+// Every message in one declaration: with the class split over files, the logging generator emitted the parts in a
+// varying order, and two builds of one commit gave different assemblies.
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Information, "Issued license {LicenseId} for product {ProductId} in business {BusinessId}.")]
@@ -26,6 +28,13 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Error, "Instance {InstanceId} of license {LicenseId} was activated, but its signed license could not be signed again after a concurrent change; the answer says the token is unavailable.")]
     public static partial void SigningFailedAfterActivation(ILogger logger, Exception exception, string instanceId, string licenseId);
+
+    [LoggerMessage(20, LogLevel.Warning, "Delivery of {EventType} {EventId} failed on attempt {Attempt}; it will be retried or parked.")]
+    public static partial void EventDeliveryFailed(ILogger logger, Exception exception, string eventType, string eventId, int attempt);
+
+    [LoggerMessage(21, LogLevel.Error, "Parked {EventType} {EventId} after {Attempts} failed attempts; re-drive it once the handler is fixed.")]
+    public static partial void EventParked(ILogger logger, string eventType, string eventId, int attempts);
+
     [LoggerMessage(150, LogLevel.Warning, "The stored key of license {LicenseId} could not be decrypted (is the data protection key ring shared and complete?); it is shown by its hint only.")]
     public static partial void KeyUnprotectFailed(ILogger logger, Exception exception, string licenseId);
 }
