@@ -9,7 +9,7 @@ namespace LicenseKit.Internal;
 /// there are any, waits <see cref="LicenseEventDeliveryOptions.PollInterval"/> when none is due (or the store failed), and
 /// prunes delivered events about once a minute. Waits run on real time, like network timeouts.
 /// </summary>
-internal sealed partial class LicenseEventDispatcherService(LicenseEventDelivery delivery, ILoggerFactory? loggerFactory = null) : BackgroundService
+internal sealed class LicenseEventDispatcherService(LicenseEventDelivery delivery, ILoggerFactory? loggerFactory = null) : BackgroundService
 {
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
 
@@ -37,7 +37,7 @@ internal sealed partial class LicenseEventDispatcherService(LicenseEventDelivery
             catch (Exception ex)
             {
                 // The database is away or a statement failed: nothing was marked, the leases run out, the next turn retries.
-                DispatchFailed(_logger, ex);
+                HostingLog.DispatchFailed(_logger, ex);
             }
 
             if (claimed == 0)
@@ -53,7 +53,4 @@ internal sealed partial class LicenseEventDispatcherService(LicenseEventDelivery
             }
         }
     }
-
-    [LoggerMessage(30, LogLevel.Error, "Claiming or pruning license events failed; retrying after the poll interval.")]
-    private static partial void DispatchFailed(ILogger logger, Exception exception);
 }

@@ -9,7 +9,7 @@ namespace LicenseKit.Internal;
 /// Sweeps lapsed leases on a timer of the LicenseKit clock, each sweep in a scope of its own (the store may be scoped).
 /// A failing sweep is logged and retried at the next tick: sweeping is housekeeping, and the host must keep running.
 /// </summary>
-internal sealed partial class LicenseLeaseSweeperService(
+internal sealed class LicenseLeaseSweeperService(
     IServiceScopeFactory scopes, IOptions<LicenseLeaseSweeperOptions> options, TimeProvider timeProvider, ILogger<LicenseLeaseSweeperService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,11 +32,8 @@ internal sealed partial class LicenseLeaseSweeperService(
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                SweepFailed(logger, exception);
+                HostingLog.SweepFailed(logger, exception);
             }
         }
     }
-
-    [LoggerMessage(1, LogLevel.Warning, "Sweeping lapsed license leases failed; the next sweep retries.")]
-    private static partial void SweepFailed(ILogger logger, Exception exception);
 }
