@@ -18,25 +18,8 @@ internal sealed class ListEventsQuery
     /// <summary>Reads every parameter; an unknown one is refused, as on the license list.</summary>
     public static (ListEventsQuery Query, IReadOnlyList<LicenseError>? Errors) Read(IQueryCollection values, LicenseErrorDescriber describe)
     {
-        var fields = new FieldReader(describe);
         var query = new ListEventsQuery();
-        foreach (var name in values.Keys)
-        {
-            if (!Parameters.Any(p => p.Name.Equals(name, StringComparison.Ordinal)))
-            {
-                fields.Unknown(name);
-            }
-        }
-
-        foreach (var parameter in Parameters)
-        {
-            if (fields.Single(values[parameter.Name], parameter.Name, parameter.Name) is { } text)
-            {
-                parameter.Read(fields, text, query);
-            }
-        }
-
-        return (query, fields.Errors);
+        return (query, QueryParameter<ListEventsQuery>.ReadAll(Parameters, values, describe, query));
     }
 
     private static void ReadLimit(FieldReader reader, string name, string text, ListEventsQuery query)

@@ -26,25 +26,8 @@ internal sealed class ListLicensesQuery
     /// <summary>Reads every parameter; an unknown one is refused so a misspelt filter never silently lists everything.</summary>
     public static (ListLicensesQuery Query, IReadOnlyList<LicenseError>? Errors) Read(IQueryCollection values, LicenseErrorDescriber describe)
     {
-        var fields = new FieldReader(describe);
         var query = new ListLicensesQuery();
-        foreach (var name in values.Keys)
-        {
-            if (!Parameters.Any(p => p.Name.Equals(name, StringComparison.Ordinal)))
-            {
-                fields.Unknown(name);
-            }
-        }
-
-        foreach (var parameter in Parameters)
-        {
-            if (fields.Single(values[parameter.Name], parameter.Name, parameter.Name) is { } text)
-            {
-                parameter.Read(fields, text, query);
-            }
-        }
-
-        return (query, fields.Errors);
+        return (query, QueryParameter<ListLicensesQuery>.ReadAll(Parameters, values, describe, query));
     }
 
     private static void ReadStatus(FieldReader reader, string name, string text, ListLicensesQuery query)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace LicenseKit.Internal;
 
 /// <summary>
@@ -18,4 +20,30 @@ internal sealed class QueryParameter<TQuery>(string name, LicenseFieldKind kind,
     public IReadOnlyList<string> AllowedValues { get; } = allowedValues;
 
     public void Read(FieldReader reader, string text, TQuery query) => read(reader, Name, text, query);
+
+    /// <summary>
+    /// Reads every parameter of <paramref name="parameters"/> from <paramref name="values"/> into
+    /// <paramref name="query"/>; a name not among them is refused, so a misspelt filter never silently matches everything.
+    /// </summary>
+    public static IReadOnlyList<LicenseError>? ReadAll(IReadOnlyList<QueryParameter<TQuery>> parameters, IQueryCollection values, LicenseErrorDescriber describe, TQuery query)
+    {
+        var fields = new FieldReader(describe);
+        foreach (var name in values.Keys)
+        {
+            if (!parameters.Any(p => p.Name.Equals(name, StringComparison.Ordinal)))
+            {
+                fields.Unknown(name);
+            }
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (fields.Single(values[parameter.Name], parameter.Name, parameter.Name) is { } text)
+            {
+                parameter.Read(fields, text, query);
+            }
+        }
+
+        return fields.Errors;
+    }
 }
