@@ -17,7 +17,14 @@ public sealed class SampleApiTests(SampleStore store)
     public async Task SetUp() => _sample = await SampleHost.StartAsync(store);
 
     [TearDown]
-    public async Task TearDown() => await _sample.DisposeAsync();
+    public async Task TearDown()
+    {
+        // Without a PostgreSQL server the set-up ignores the PostgreSQL fixture before a host exists.
+        if (_sample is not null)
+        {
+            await _sample.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task Sample_CreateActivateValidate_WorksOnTheMigratedDatabase()
