@@ -10,12 +10,13 @@ namespace LicenseKit.Benchmarks.Scale;
 
 /// <summary>
 /// Each store's lookups, activation and list pages at 10³ … 10⁶ licenses in one business (<see cref="ScaleDataset"/>):
-/// a flat cost is a ratio near 1 between the 10⁶ and the 10³ rows of an operation (benchmarks/scale-ratios.py prints
+/// a flat cost is a ratio near 1 between the 10⁶ and the 10³ rows of an operation (benchmarks/scale/ratios.py prints
 /// them). The EF store runs on a SQLite file, and on PostgreSQL when LICENSEKIT_POSTGRES_CONNECTION is set; each call
 /// takes a context from a pool, as a host's request scope does. Lookups and activations rotate over licenses spread
 /// across the whole table, so no single row stays hot.
 /// </summary>
 [MemoryDiagnoser(displayGenColumns: false)]
+[MedianColumn]
 public class ScaleBenchmarks
 {
     private const int Spread = 64;
@@ -67,6 +68,7 @@ public class ScaleBenchmarks
     public void Cleanup()
     {
         _inMemory = null;
+        _next = 0;
         _contexts = null;
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
