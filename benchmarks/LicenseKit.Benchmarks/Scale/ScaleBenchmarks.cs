@@ -31,18 +31,25 @@ public class ScaleBenchmarks
     [ParamsSource(nameof(Stores))]
     public string Store { get; set; } = string.Empty;
 
-    [Params(1_000, 10_000, 100_000, 1_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Licenses { get; set; }
 
-    public static IEnumerable<string> Stores()
-    {
-        yield return "in-memory";
-        yield return "EF SQLite";
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ScaleStores.PostgresConnectionVariable)))
-        {
-            yield return "EF PostgreSQL";
-        }
-    }
+    // LICENSEKIT_SCALE_STORES and LICENSEKIT_SCALE_SIZES (comma-separated) narrow a run to some stores and sizes, so a
+    // full table can be measured in pieces short enough for a shared machine.
+    private static readonly string[] AllStores = ["in-memory", "EF SQLite", "EF PostgreSQL"];
+    private static readonly int[] AllSizes = [1_000, 10_000, 100_000, 1_000_000];
+
+    public static IEnumerable<string> Stores() =>
+        AllStores
+            .Where(store => store != "EF PostgreSQL" || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ScaleStores.PostgresConnectionVariable)))
+            .Where(store => Selected("LICENSEKIT_SCALE_STORES", store));
+
+    public static IEnumerable<int> Sizes() =>
+        AllSizes.Where(size => Selected("LICENSEKIT_SCALE_SIZES", size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static bool Selected(string variable, string value) =>
+        Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } selection
+        || selection.Split(',', StringSplitOptions.TrimEntries).Contains(value, StringComparer.OrdinalIgnoreCase);
 
     [GlobalSetup]
     public async Task SetupAsync()
