@@ -34,7 +34,11 @@ internal static class LicenseCacheKeys
             written += Encoding.UTF8.GetBytes(keyHash, buffer[written..]);
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(buffer[..written], digest);
-            return string.Create(CultureInfo.InvariantCulture, $"key:{businessId.Length}:{businessId}:{Convert.ToHexString(digest)}");
+
+            // Validation builds this on every call: the digits are written on the stack, so only the key is allocated.
+            Span<char> digits = stackalloc char[SHA256.HashSizeInBytes * 2];
+            Convert.TryToHexString(digest, digits, out _);
+            return string.Create(CultureInfo.InvariantCulture, stackalloc char[StackBufferBytes], $"key:{businessId.Length}:{businessId}:{digits}");
         }
         finally
         {

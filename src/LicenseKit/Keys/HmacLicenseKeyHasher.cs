@@ -26,6 +26,9 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
     // Current first: lookups try it first, and most keys are stored under it.
     private readonly (string Id, byte[] Secret)[] _secrets;
 
+    // The same secrets, in the same order, keyed once per thread.
+    private readonly ThreadKeyedHmac _hmac;
+
     /// <summary>Creates a hasher over the configured secrets, or over a random secret when none is configured.</summary>
     /// <param name="options">The secrets; validated by <c>AddLicenseKit</c> at startup, checked again here.</param>
     /// <exception cref="ArgumentException">A secret is not base64 of at least 32 bytes, or the current id is unknown.</exception>
@@ -35,6 +38,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         if (options.Secrets.Count == 0)
         {
             _secrets = [(EphemeralSecretId, RandomNumberGenerator.GetBytes(LicenseKeyHashingOptions.MinSecretBytes))];
+            _hmac = new ThreadKeyedHmac([_secrets[0].Secret]);
             return;
         }
 
@@ -47,6 +51,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         }
 
         _secrets = [.. secrets];
+        _hmac = new ThreadKeyedHmac([.. secrets.Select(s => s.Item2)]);
     }
 
     /// <inheritdoc />
@@ -56,7 +61,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
     public string Hash(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Hash(_secrets[0], value);
+        return Hash(0, value);
     }
 
     /// <inheritdoc />
@@ -66,7 +71,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         var hashes = new string[_secrets.Length];
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = Hash(_secrets[i], value);
+            hashes[i] = Hash(i, value);
         }
 
         return hashes;
@@ -80,7 +85,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         return hash.Length > id.Length && hash[id.Length] == ':' && hash.StartsWith(id, StringComparison.Ordinal);
     }
 
-    private static string Hash((string Id, byte[] Secret) secret, string value)
+    private string Hash(int secretIndex, string value)
     {
         var byteCount = Encoding.UTF8.GetMaxByteCount(value.Length);
         byte[]? rented = null;
@@ -90,8 +95,12 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
             // A lone surrogate (refused on write, found by nothing) becomes U+FFFD here rather than an exception.
             var written = Encoding.UTF8.GetBytes(value, buffer);
             Span<byte> digest = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            HMACSHA256.HashData(secret.Secret, buffer[..written], digest);
-            return string.Concat(secret.Id, ":", Base64Url.EncodeToString(digest));
+            _hmac.Hash(secretIndex, buffer[..written], digest);
+
+            // The digest's base64url written on the stack: the hash is the only string allocated.
+            Span<char> encoded = stackalloc char[Base64Url.GetEncodedLength(HMACSHA256.HashSizeInBytes)];
+            Base64Url.EncodeToChars(digest, encoded);
+            return string.Concat(_secrets[secretIndex].Id, ":", encoded);
         }
         finally
         {
