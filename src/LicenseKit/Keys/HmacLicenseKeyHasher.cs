@@ -23,8 +23,11 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
 
     private const int StackBufferBytes = 512;
 
+    // Base64url without padding of a 32-byte digest.
+    private const int DigestChars = 43;
+
     // Current first: lookups try it first, and most keys are stored under it.
-    private readonly (string Id, byte[] Secret)[] _secrets;
+    private readonly HashingSecret[] _secrets;
 
     /// <summary>Creates a hasher over the configured secrets, or over a random secret when none is configured.</summary>
     /// <param name="options">The secrets; validated by <c>AddLicenseKit</c> at startup, checked again here.</param>
@@ -34,16 +37,16 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         ArgumentNullException.ThrowIfNull(options);
         if (options.Secrets.Count == 0)
         {
-            _secrets = [(EphemeralSecretId, RandomNumberGenerator.GetBytes(LicenseKeyHashingOptions.MinSecretBytes))];
+            _secrets = [new HashingSecret(EphemeralSecretId, RandomNumberGenerator.GetBytes(LicenseKeyHashingOptions.MinSecretBytes))];
             return;
         }
 
         var current = LicenseKeyHashing.CurrentSecretId(options)
             ?? throw new ArgumentException("LicenseKit:KeyHashing:CurrentSecretId must name one of the configured secrets.", nameof(options));
-        var secrets = new List<(string, byte[])>(options.Secrets.Count);
+        var secrets = new List<HashingSecret>(options.Secrets.Count);
         foreach (var (id, value) in options.Secrets.OrderBy(s => s.Key == current ? 0 : 1).ThenBy(s => s.Key, StringComparer.Ordinal))
         {
-            secrets.Add((id, LicenseKeyHashing.DecodeSecret(id, value) ?? throw new ArgumentException(LicenseKeyHashing.SecretProblem(id), nameof(options))));
+            secrets.Add(new HashingSecret(id, LicenseKeyHashing.DecodeSecret(id, value) ?? throw new ArgumentException(LicenseKeyHashing.SecretProblem(id), nameof(options))));
         }
 
         _secrets = [.. secrets];
@@ -60,13 +63,18 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> HashWithEverySecret(string value)
+    public IReadOnlyList<string> HashWithOlderSecrets(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var hashes = new string[_secrets.Length];
+        if (_secrets.Length == 1)
+        {
+            return [];
+        }
+
+        var hashes = new string[_secrets.Length - 1];
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = Hash(_secrets[i], value);
+            hashes[i] = Hash(_secrets[i + 1], value);
         }
 
         return hashes;
@@ -80,7 +88,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         return hash.Length > id.Length && hash[id.Length] == ':' && hash.StartsWith(id, StringComparison.Ordinal);
     }
 
-    private static string Hash((string Id, byte[] Secret) secret, string value)
+    private static string Hash(HashingSecret secret, string value)
     {
         var byteCount = Encoding.UTF8.GetMaxByteCount(value.Length);
         byte[]? rented = null;
@@ -90,8 +98,8 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
             // A lone surrogate (refused on write, found by nothing) becomes U+FFFD here rather than an exception.
             var written = Encoding.UTF8.GetBytes(value, buffer);
             Span<byte> digest = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            HMACSHA256.HashData(secret.Secret, buffer[..written], digest);
-            return string.Concat(secret.Id, ":", Base64Url.EncodeToString(digest));
+            secret.Compute(buffer[..written], digest);
+            return Format(secret.Id, digest);
         }
         finally
         {
@@ -100,5 +108,15 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    // "id:" + base64url(digest), composed on the stack: the result is the only allocation.
+    private static string Format(string id, ReadOnlySpan<byte> digest)
+    {
+        Span<char> text = stackalloc char[LicenseKeyHashingOptions.MaxSecretIdLength + 1 + DigestChars];
+        id.CopyTo(text);
+        text[id.Length] = ':';
+        var encoded = Base64Url.EncodeToChars(digest, text[(id.Length + 1)..]);
+        return new string(text[..(id.Length + 1 + encoded)]);
     }
 }
