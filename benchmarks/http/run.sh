@@ -11,7 +11,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 duration=${DURATION:-10s}
-warmup=${WARMUP:-3s}
+warmup=${WARMUP:-10s}
 rounds=${ROUNDS:-2}
 connections=${CONNECTIONS:-16}
 threads=${THREADS:-2}

@@ -177,6 +177,23 @@ public abstract partial class LicenseStoreConformanceTests
         (await CreateStore().ListLapsedInstancesAsync(ancient.AddMinutes(3), 1)).Should().ContainSingle();
     }
 
+    /// <summary>A lease that ends at the sweep's instant has lapsed for a sweeper as for an activation: it is listed and removed.</summary>
+    [Test]
+    public async Task ListLapsedInstancesAsync_AndDeactivateLapsedAsync_LeaseEndingAtNow_IsLapsed()
+    {
+        // Ends long before any other test's lease, so it is listed first.
+        var end = Epoch.AddYears(-30);
+        var license = await StoreAsync(NewLicense(activationsLimit: 2));
+        var ending = (await CreateStore().ActivateAsync(NewLeasedActivation(license, "a", end.AddDays(-1), end))).Instance!;
+
+        var lapsed = await CreateStore().ListLapsedInstancesAsync(end, 1000);
+        var removed = await CreateStore().DeactivateLapsedAsync(BusinessId, license.Id, ending.Id, end);
+
+        lapsed.Where(i => i.BusinessId == BusinessId).Select(i => i.Id).Should().Equal(ending.Id);
+        removed.Outcome.Should().Be(InstanceDeactivationOutcome.Deactivated);
+        removed.License!.InstancesCount.Should().Be(0);
+    }
+
     /// <summary>An activation of a license without expiry sets the expiry it carries; one with an expiry keeps it.</summary>
     [Test]
     public async Task ActivateAsync_ExpiryFromFirstActivation_SetOnlyWhileUnset()

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using LicenseKit.Samples.Api.Errors;
 using Microsoft.AspNetCore.RateLimiting;
@@ -20,8 +21,9 @@ internal static class ActivationRateLimiting
         return services.AddRateLimiter(o =>
         {
             o.AddPolicy(PolicyName, http => RateLimitPartition.GetFixedWindowLimiter(
-                // The address after UseForwardedHeaders: the client's own behind a trusted proxy.
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                // The address after UseForwardedHeaders: the client's own behind a trusted proxy. The address itself is the
+                // partition key, so a request formats no string for it.
+                http.Connection.RemoteIpAddress ?? IPAddress.None,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = (rejected, _) => RejectAsync(rejected);
         });

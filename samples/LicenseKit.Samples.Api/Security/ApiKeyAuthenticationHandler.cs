@@ -25,7 +25,9 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
+        // One Authorization value is the common case: read it in place rather than joining the values into a new string.
+        var values = Request.Headers.Authorization;
+        var header = values.Count == 1 ? values[0].AsSpan() : values.ToString().AsSpan();
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return Task.FromResult(AuthenticateResult.NoResult());

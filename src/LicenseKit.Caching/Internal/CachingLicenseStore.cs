@@ -32,16 +32,17 @@ internal sealed partial class CachingLicenseStore(Lazy<ILicenseStore> store, Lic
 
     public async Task<License?> FindByKeyAsync(string businessId, string keyHash, CancellationToken cancellationToken = default)
     {
+        // The key entry holds the name of the license's id entry, so a hit builds no second cache key.
         var keyEntry = LicenseCacheKeys.ForKey(businessId, keyHash);
-        if (cache.TryGet<string>(keyEntry, out var licenseId))
+        if (cache.TryGet<string>(keyEntry, out var idEntry))
         {
-            if (licenseId is null)
+            if (idEntry is null)
             {
                 return null;
             }
 
             // The license must still carry this key: a store may let an update change it.
-            if (cache.TryGet<License>(LicenseCacheKeys.ForId(businessId, licenseId), out var cached)
+            if (cache.TryGet<License>(idEntry, out var cached)
                 && cached is not null
                 && string.Equals(cached.KeyHash, keyHash, StringComparison.Ordinal))
             {
@@ -51,10 +52,11 @@ internal sealed partial class CachingLicenseStore(Lazy<ILicenseStore> store, Lic
 
         var evictionCount = cache.EvictionCount;
         var license = await Inner.FindByKeyAsync(businessId, keyHash, cancellationToken).ConfigureAwait(false);
-        cache.SetUnlessEvicted(keyEntry, license?.Id, evictionCount);
-        if (license is not null)
+        var foundEntry = license is null ? null : LicenseCacheKeys.ForId(businessId, license.Id);
+        cache.SetUnlessEvicted(keyEntry, foundEntry, evictionCount);
+        if (foundEntry is not null)
         {
-            cache.SetUnlessEvicted(LicenseCacheKeys.ForId(businessId, license.Id), license, evictionCount);
+            cache.SetUnlessEvicted(foundEntry, license, evictionCount);
         }
 
         return license;

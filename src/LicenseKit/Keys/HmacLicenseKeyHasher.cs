@@ -23,11 +23,11 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
 
     private const int StackBufferBytes = 512;
 
-    // Base64url without padding of a 32-byte digest.
-    private const int DigestChars = 43;
-
     // Current first: lookups try it first, and most keys are stored under it.
-    private readonly HashingSecret[] _secrets;
+    private readonly (string Id, byte[] Secret)[] _secrets;
+
+    // The same secrets, in the same order, keyed once per thread.
+    private readonly ThreadKeyedHmac _hmac;
 
     /// <summary>Creates a hasher over the configured secrets, or over a random secret when none is configured.</summary>
     /// <param name="options">The secrets; validated by <c>AddLicenseKit</c> at startup, checked again here.</param>
@@ -37,19 +37,21 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         ArgumentNullException.ThrowIfNull(options);
         if (options.Secrets.Count == 0)
         {
-            _secrets = [new HashingSecret(EphemeralSecretId, RandomNumberGenerator.GetBytes(LicenseKeyHashingOptions.MinSecretBytes))];
+            _secrets = [(EphemeralSecretId, RandomNumberGenerator.GetBytes(LicenseKeyHashingOptions.MinSecretBytes))];
+            _hmac = new ThreadKeyedHmac([_secrets[0].Secret]);
             return;
         }
 
         var current = LicenseKeyHashing.CurrentSecretId(options)
             ?? throw new ArgumentException("LicenseKit:KeyHashing:CurrentSecretId must name one of the configured secrets.", nameof(options));
-        var secrets = new List<HashingSecret>(options.Secrets.Count);
+        var secrets = new List<(string, byte[])>(options.Secrets.Count);
         foreach (var (id, value) in options.Secrets.OrderBy(s => s.Key == current ? 0 : 1).ThenBy(s => s.Key, StringComparer.Ordinal))
         {
-            secrets.Add(new HashingSecret(id, LicenseKeyHashing.DecodeSecret(id, value) ?? throw new ArgumentException(LicenseKeyHashing.SecretProblem(id), nameof(options))));
+            secrets.Add((id, LicenseKeyHashing.DecodeSecret(id, value) ?? throw new ArgumentException(LicenseKeyHashing.SecretProblem(id), nameof(options))));
         }
 
         _secrets = [.. secrets];
+        _hmac = new ThreadKeyedHmac([.. secrets.Select(s => s.Item2)]);
     }
 
     /// <inheritdoc />
@@ -59,7 +61,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
     public string Hash(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Hash(_secrets[0], value);
+        return Hash(0, value);
     }
 
     /// <inheritdoc />
@@ -74,7 +76,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         var hashes = new string[_secrets.Length - 1];
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = Hash(_secrets[i + 1], value);
+            hashes[i] = Hash(i + 1, value);
         }
 
         return hashes;
@@ -88,7 +90,7 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
         return hash.Length > id.Length && hash[id.Length] == ':' && hash.StartsWith(id, StringComparison.Ordinal);
     }
 
-    private static string Hash(HashingSecret secret, string value)
+    private string Hash(int secretIndex, string value)
     {
         var byteCount = Encoding.UTF8.GetMaxByteCount(value.Length);
         byte[]? rented = null;
@@ -98,8 +100,12 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
             // A lone surrogate (refused on write, found by nothing) becomes U+FFFD here rather than an exception.
             var written = Encoding.UTF8.GetBytes(value, buffer);
             Span<byte> digest = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            secret.Compute(buffer[..written], digest);
-            return Format(secret.Id, digest);
+            _hmac.Hash(secretIndex, buffer[..written], digest);
+
+            // The digest's base64url written on the stack: the hash is the only string allocated.
+            Span<char> encoded = stackalloc char[Base64Url.GetEncodedLength(HMACSHA256.HashSizeInBytes)];
+            Base64Url.EncodeToChars(digest, encoded);
+            return string.Concat(_secrets[secretIndex].Id, ":", encoded);
         }
         finally
         {
@@ -108,15 +114,5 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
-    }
-
-    // "id:" + base64url(digest), composed on the stack: the result is the only allocation.
-    private static string Format(string id, ReadOnlySpan<byte> digest)
-    {
-        Span<char> text = stackalloc char[LicenseKeyHashingOptions.MaxSecretIdLength + 1 + DigestChars];
-        id.CopyTo(text);
-        text[id.Length] = ':';
-        var encoded = Base64Url.EncodeToChars(digest, text[(id.Length + 1)..]);
-        return new string(text[..(id.Length + 1 + encoded)]);
     }
 }

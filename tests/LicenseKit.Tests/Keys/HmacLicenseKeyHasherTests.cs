@@ -7,50 +7,64 @@ namespace LicenseKit.Tests.Keys;
 
 public class HmacLicenseKeyHasherTests
 {
-    private static readonly byte[] Secret = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+    private static readonly byte[] OldSecret = Enumerable.Repeat((byte)1, 32).ToArray();
+    private static readonly byte[] NewSecret = Enumerable.Repeat((byte)2, 32).ToArray();
 
     [Test]
-    public void Hash_IsTheSecretIdAndTheBase64UrlHmacSha256OfTheUtf8Value()
+    public async Task Hash_OnManyThreadsAtOnce_IsTheHmacOfEachKeyUnderEachSecret()
     {
-        var hasher = CreateHasher();
+        var hasher = new HmacLicenseKeyHasher(TwoSecrets());
+        var wrong = new ConcurrentBag<string>();
 
-        foreach (var value in new[] { "ABCD-EFGH", "Ä-KEY-ÑÖ", new string('K', 600), string.Empty })
+        // The keyed HMAC is reused per thread: many tasks on the pool's threads must never mix keys or secrets.
+        await Parallel.ForEachAsync(Enumerable.Range(0, 4_000), new ParallelOptions { MaxDegreeOfParallelism = 8 }, (i, _) =>
         {
-            hasher.Hash(value).Should().Be("s1:" + Base64Url.EncodeToString(HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes(value))), value);
-        }
-    }
+            var key = $"KEY-{i:D5}-{new string('x', i % 300)}";
+            var older = hasher.HashWithOlderSecrets(key);
+            if (hasher.Hash(key) != Expected("new", NewSecret, key) || older.Count != 1 || older[0] != Expected("old", OldSecret, key))
+            {
+                wrong.Add(key);
+            }
 
-    [Test]
-    public async Task Hash_FromManyThreadsAtOnce_GivesEveryCallerItsOwnValuesHash()
-    {
-        // Keyed HMAC instances are reused between calls; two callers must never share one mid-hash.
-        var hasher = CreateHasher();
-        var values = Enumerable.Range(0, 20_000).Select(i => "KEY-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var hashes = new ConcurrentDictionary<string, string>();
-
-        await Parallel.ForEachAsync(values, new ParallelOptions { MaxDegreeOfParallelism = 16 }, (value, _) =>
-        {
-            hashes[value] = hasher.Hash(value);
             return ValueTask.CompletedTask;
         });
 
-        hashes.Should().HaveCount(values.Length);
-        foreach (var value in values)
+        wrong.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Hash_WithTwoHashersTakingTurnsOnOneThread_KeepsEachHashersSecrets()
+    {
+        var rotated = new HmacLicenseKeyHasher(TwoSecrets());
+        var single = new LicenseKeyHashingOptions { CurrentSecretId = "old" };
+        single.Secrets["old"] = Convert.ToBase64String(OldSecret);
+        var other = new HmacLicenseKeyHasher(single);
+
+        for (var i = 0; i < 3; i++)
         {
-            hashes[value].Should().Be("s1:" + Base64Url.EncodeToString(HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes(value))));
+            rotated.Hash("ABCD-EFGH").Should().Be(Expected("new", NewSecret, "ABCD-EFGH"));
+            other.Hash("ABCD-EFGH").Should().Be(Expected("old", OldSecret, "ABCD-EFGH"));
         }
     }
 
     [Test]
     public void HashWithOlderSecrets_WithOneSecret_IsEmpty()
     {
-        CreateHasher().HashWithOlderSecrets("ABCD-EFGH").Should().BeEmpty();
+        var single = new LicenseKeyHashingOptions();
+        single.Secrets["old"] = Convert.ToBase64String(OldSecret);
+
+        new HmacLicenseKeyHasher(single).HashWithOlderSecrets("ABCD-EFGH").Should().BeEmpty();
     }
 
-    private static HmacLicenseKeyHasher CreateHasher()
+    private static LicenseKeyHashingOptions TwoSecrets()
     {
-        var options = new LicenseKeyHashingOptions();
-        options.Secrets["s1"] = Convert.ToBase64String(Secret);
-        return new HmacLicenseKeyHasher(options);
+        var options = new LicenseKeyHashingOptions { CurrentSecretId = "new" };
+        options.Secrets["old"] = Convert.ToBase64String(OldSecret);
+        options.Secrets["new"] = Convert.ToBase64String(NewSecret);
+        return options;
     }
+
+    // The documented format, computed with the one-shot HMAC: secret-id:base64url(HMAC-SHA256(secret, UTF-8 of the value)).
+    private static string Expected(string id, byte[] secret, string value) =>
+        id + ":" + Base64Url.EncodeToString(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(value)));
 }
