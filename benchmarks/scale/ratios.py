@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Reads the ScaleBenchmarks CSV report (or the console log of a run stopped early) and writes, per store and operation, the mean at every size and the ratio of
-the largest size to the smallest (a flat cost is near 1; the target is at most 2)."""
+"""Reads ScaleBenchmarks CSV reports (or console logs of runs stopped early; several files when a table was measured in
+pieces) and writes, per store and operation, the median at every size and the ratio of the largest size to the smallest
+(a flat cost is near 1; the target is at most 2). Medians, because on a shared machine a few iterations that lose the
+CPU drag a mean far more than the median."""
 import csv
 import re
 import sys
@@ -17,23 +19,26 @@ def rows_of_log(log_path):
     """The cases a BenchmarkDotNet console log has finished so far, for a run stopped before its report."""
     rows, case = [], None
     for line in open(log_path, encoding="utf-8"):
-        header = re.match(r"// Benchmark: \w+\.'?([^':]+)'?: .*\[Licenses=(\d+), Store=([^\]]+)\]", line)
+        header = re.match(r"// Benchmark: \w+\.'?([^':]+)'?: .*\[(.*)\]", line)
         if header:
-            case = {"Method": header.group(1), "Licenses": header.group(2), "Store": header.group(3)}
+            parameters = dict(p.split("=", 1) for p in header.group(2).split(", "))
+            case = {"Method": header.group(1), "Licenses": parameters["Licenses"], "Store": parameters["Store"]}
             continue
-        mean = re.match(r"Mean = ([\d.,]+) (\w+),", line)
-        if mean and case:
-            rows.append(dict(case, Mean=f"{mean.group(1)} {mean.group(2)}"))
+        median = re.search(r"Median = ([\d.,]+) (\w+),", line)
+        if median and case:
+            rows.append(dict(case, Median=f"{median.group(1)} {median.group(2)}"))
             case = None
     return rows
 
 
-def main(path, out_path, target=2.0):
-    rows = rows_of_log(path) if path.endswith(".log") else list(csv.DictReader(open(path, encoding="utf-8"), delimiter=","))
+def main(paths, out_path, target=2.0):
+    rows = []
+    for path in paths:
+        rows += rows_of_log(path) if path.endswith(".log") else list(csv.DictReader(open(path, encoding="utf-8"), delimiter=","))
     sizes = sorted({int(r["Licenses"]) for r in rows})
     table = {}
     for r in rows:
-        table.setdefault((r["Store"], r["Method"].strip("'")), {})[int(r["Licenses"])] = micros(r["Mean"])
+        table.setdefault((r["Store"], r["Method"].strip("'")), {})[int(r["Licenses"])] = micros(r["Median"])
     lines = [
         "| store | operation | " + " | ".join(f"{s:,} (µs)" for s in sizes) + f" | {sizes[-1]:,} / {sizes[0]:,} |",
         "|---|---|" + "---:|" * (len(sizes) + 1),
@@ -54,4 +59,5 @@ def main(path, out_path, target=2.0):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    # ratios.py OUT.md REPORT.csv|CONSOLE.log ...
+    main(sys.argv[2:], sys.argv[1])

@@ -10,12 +10,13 @@ namespace LicenseKit.Benchmarks.Scale;
 
 /// <summary>
 /// Each store's lookups, activation and list pages at 10³ … 10⁶ licenses in one business (<see cref="ScaleDataset"/>):
-/// a flat cost is a ratio near 1 between the 10⁶ and the 10³ rows of an operation (benchmarks/scale-ratios.py prints
+/// a flat cost is a ratio near 1 between the 10⁶ and the 10³ rows of an operation (benchmarks/scale/ratios.py prints
 /// them). The EF store runs on a SQLite file, and on PostgreSQL when LICENSEKIT_POSTGRES_CONNECTION is set; each call
 /// takes a context from a pool, as a host's request scope does. Lookups and activations rotate over licenses spread
 /// across the whole table, so no single row stays hot.
 /// </summary>
 [MemoryDiagnoser(displayGenColumns: false)]
+[MedianColumn]
 public class ScaleBenchmarks
 {
     private const int Spread = 64;
@@ -30,18 +31,25 @@ public class ScaleBenchmarks
     [ParamsSource(nameof(Stores))]
     public string Store { get; set; } = string.Empty;
 
-    [Params(1_000, 10_000, 100_000, 1_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Licenses { get; set; }
 
-    public static IEnumerable<string> Stores()
-    {
-        yield return "in-memory";
-        yield return "EF SQLite";
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ScaleStores.PostgresConnectionVariable)))
-        {
-            yield return "EF PostgreSQL";
-        }
-    }
+    // LICENSEKIT_SCALE_STORES and LICENSEKIT_SCALE_SIZES (comma-separated) narrow a run to some stores and sizes, so a
+    // full table can be measured in pieces short enough for a shared machine.
+    private static readonly string[] AllStores = ["in-memory", "EF SQLite", "EF PostgreSQL"];
+    private static readonly int[] AllSizes = [1_000, 10_000, 100_000, 1_000_000];
+
+    public static IEnumerable<string> Stores() =>
+        AllStores
+            .Where(store => store != "EF PostgreSQL" || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ScaleStores.PostgresConnectionVariable)))
+            .Where(store => Selected("LICENSEKIT_SCALE_STORES", store));
+
+    public static IEnumerable<int> Sizes() =>
+        AllSizes.Where(size => Selected("LICENSEKIT_SCALE_SIZES", size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static bool Selected(string variable, string value) =>
+        Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } selection
+        || selection.Split(',', StringSplitOptions.TrimEntries).Contains(value, StringComparer.OrdinalIgnoreCase);
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -67,6 +75,7 @@ public class ScaleBenchmarks
     public void Cleanup()
     {
         _inMemory = null;
+        _next = 0;
         _contexts = null;
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();

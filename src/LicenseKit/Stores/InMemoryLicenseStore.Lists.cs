@@ -1,13 +1,16 @@
 namespace LicenseKit.Stores;
 
-// The list reads newest first from a sorted index (the business's licenses, or a customer's or a product's, whichever
-// the query names), starting at its cursor, and stops once the page is full: it never scans or sorts the store.
-// created_at, id, customer and product never change, so only a create touches these indexes.
+// The list reads newest first from a sorted index (the business's licenses, or a customer's, a product's, the archived
+// ones or those of one status, whichever the query names), starting at its cursor, and stops once the page is full: it
+// never scans or sorts the store. created_at, id, customer and product never change, so only a create touches those
+// indexes; an edit that archives, restores or changes a status moves the license between the other two.
 public sealed partial class InMemoryLicenseStore
 {
     private readonly Dictionary<string, SortedSet<ListSlot>> _listByBusiness = new(StringComparer.Ordinal);
     private readonly Dictionary<(string BusinessId, string CustomerId), SortedSet<ListSlot>> _listByCustomer = [];
     private readonly Dictionary<(string BusinessId, string ProductId), SortedSet<ListSlot>> _listByProduct = [];
+    private readonly Dictionary<string, SortedSet<ListSlot>> _listArchived = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string BusinessId, LicenseStatus Status), SortedSet<ListSlot>> _listByStatus = [];
 
     /// <inheritdoc />
     public Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default)
@@ -18,6 +21,8 @@ public sealed partial class InMemoryLicenseStore
         {
             var index = query.CustomerId is { } customerId ? _listByCustomer.GetValueOrDefault((businessId, customerId))
                 : query.ProductId is { } productId ? _listByProduct.GetValueOrDefault((businessId, productId))
+                : query.Archived is true ? _listArchived.GetValueOrDefault(businessId)
+                : query.Status is { } status ? _listByStatus.GetValueOrDefault((businessId, status))
                 : _listByBusiness.GetValueOrDefault(businessId);
             foreach (var slot in From(index, query) ?? [])
             {
@@ -43,6 +48,36 @@ public sealed partial class InMemoryLicenseStore
         Slots(_listByBusiness, license.BusinessId).Add(slot);
         Slots(_listByCustomer, (license.BusinessId, license.CustomerId)).Add(slot);
         Slots(_listByProduct, (license.BusinessId, license.ProductId)).Add(slot);
+        AddToEditableListIndexes(license, slot);
+    }
+
+    // An edit that changes what the archived and status indexes hold moves the license between them.
+    private void MoveInListIndexes(Entry entry, License previous)
+    {
+        var license = entry.License;
+        if (previous.Archived == license.Archived && previous.Status == license.Status)
+        {
+            return;
+        }
+
+        var slot = new ListSlot(license.CreatedAt, license.Id, entry);
+        if (previous.Archived)
+        {
+            _listArchived[previous.BusinessId].Remove(slot);
+        }
+
+        _listByStatus[(previous.BusinessId, previous.Status)].Remove(slot);
+        AddToEditableListIndexes(license, slot);
+    }
+
+    private void AddToEditableListIndexes(License license, ListSlot slot)
+    {
+        if (license.Archived)
+        {
+            Slots(_listArchived, license.BusinessId).Add(slot);
+        }
+
+        Slots(_listByStatus, (license.BusinessId, license.Status)).Add(slot);
     }
 
     private static SortedSet<ListSlot> Slots<TKey>(Dictionary<TKey, SortedSet<ListSlot>> indexes, TKey key)

@@ -87,6 +87,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
             {
                 entry.License = decision.License!;
                 entry.LastEditVersion = entry.License.Version;
+                MoveInListIndexes(entry, decision.Previous!);
                 RecordEvent(LicenseEventRecord.Edited(decision.Previous!, entry.License));
             }
 
