@@ -84,12 +84,19 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext> : ILicense
     }
 
     /// <inheritdoc />
-    public async Task<bool> MarkDeliveredAsync(string eventId, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default)
+    public async Task<bool> MarkDeliveredAsync(string eventId, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default) =>
+        await MarkDeliveredAsync([eventId], owner, deliveredAt, cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public Task<int> MarkDeliveredAsync(IReadOnlyCollection<string> eventIds, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(eventIds);
         var at = LicenseMapper.ToUnixMs(deliveredAt);
-        return await Leased(eventId, owner).ExecuteUpdateAsync(
+        var ids = eventIds.ToArray();
+        // One statement for a whole batch; the lease condition is per row, so an event whose lease was lost stays as it is.
+        return Events.Where(e => ids.Contains(e.Id) && e.State == (int)LicenseEventState.Pending && e.LeaseOwner == owner).ExecuteUpdateAsync(
             s => s.SetProperty(e => e.State, (int)LicenseEventState.Delivered).SetProperty(e => e.DeliveredAt, at).SetProperty(e => e.LeaseOwner, (string?)null),
-            cancellationToken).ConfigureAwait(false) == 1;
+            cancellationToken);
     }
 
     /// <inheritdoc />

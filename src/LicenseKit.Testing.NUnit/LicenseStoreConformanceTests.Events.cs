@@ -94,6 +94,33 @@ public abstract partial class LicenseStoreConformanceTests
         other.Id.Should().Be(recorded[2].LicenseId);
     }
 
+    /// <summary>A batch is marked delivered at once, each event only while the caller holds its lease.</summary>
+    [Test]
+    public async Task MarkDeliveredAsync_Batch_MarksOnlyTheEventsTheOwnerHolds()
+    {
+        var licenses = new List<License>();
+        for (var i = 0; i < 3; i++)
+        {
+            licenses.Add(await StoreAsync(NewLicense()));
+        }
+
+        var store = CreateEventStore();
+        var mine = await ClaimMineAsync("owner-a", ClaimTime);
+        var afterLease = await ClaimMineAsync("owner-b", ClaimTime.AddMinutes(2)); // owner-a's leases ran out: owner-b holds all three now
+        mine.Should().HaveCount(3);
+        afterLease.Should().HaveCount(3);
+
+        (await store.MarkDeliveredAsync([mine[0].Id, mine[1].Id], "owner-a", ClaimTime)).Should().Be(0, "owner-a lost its leases");
+        (await store.MarkDeliveredAsync([mine[0].Id, mine[1].Id, "evt_unknown"], "owner-b", ClaimTime.AddMinutes(3))).Should().Be(2);
+        (await store.MarkDeliveredAsync([mine[0].Id], "owner-b", ClaimTime.AddMinutes(4))).Should().Be(0, "it is delivered already");
+
+        var delivered = await store.ListEventsAsync(BusinessId, default, 100, LicenseEventState.Delivered);
+        delivered.Select(e => e.Id).Should().BeEquivalentTo([mine[0].Id, mine[1].Id]);
+        delivered.Should().AllSatisfy(e => e.Should().Match<LicenseEventRecord>(r => r.DeliveredAt == ClaimTime.AddMinutes(3) && r.LeaseOwner == null));
+        (await store.ListEventsAsync(BusinessId, default, 100, LicenseEventState.Pending)).Should().ContainSingle().Which.Id.Should().Be(mine[2].Id);
+        licenses.Select(l => l.Id).Should().BeEquivalentTo(mine.Select(e => e.LicenseId));
+    }
+
     /// <summary>A failure schedules a retry or parks the event; a parked event holds nothing back and can be re-driven.</summary>
     [Test]
     public async Task MarkFailedAsync_RetriesOrParks_AndRedriveMakesItDueAgain()

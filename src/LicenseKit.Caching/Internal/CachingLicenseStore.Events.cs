@@ -17,6 +17,9 @@ internal sealed partial class CachingLicenseStore : ILicenseEventStore
     public Task<bool> MarkDeliveredAsync(string eventId, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default) =>
         InnerEvents.MarkDeliveredAsync(eventId, owner, deliveredAt, cancellationToken);
 
+    public Task<int> MarkDeliveredAsync(IReadOnlyCollection<string> eventIds, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default) =>
+        InnerEvents.MarkDeliveredAsync(eventIds, owner, deliveredAt, cancellationToken);
+
     public Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
         InnerEvents.MarkFailedAsync(eventId, owner, error, retryAt, cancellationToken);
 

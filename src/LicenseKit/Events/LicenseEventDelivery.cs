@@ -15,9 +15,10 @@ namespace LicenseKit;
 /// service of LicenseKit.AspNetCore does); tests and jobs may call it directly.
 /// </summary>
 /// <remarks>
-/// Each event runs in a service scope of its own, so scoped handlers and stores are not shared between the events of a
-/// batch, which run in parallel. A handler that throws fails the event for every handler: all of them see it again on
-/// the retry, so handlers deduplicate by <see cref="LicenseEvent.EventId"/>.
+/// Each event runs in a service scope of its own, so scoped handlers are not shared between the events of a batch, which
+/// run in parallel; the batch is claimed in one store call and its delivered events are marked in one. A handler that
+/// throws fails the event for every handler: all of them see it again on the retry, so handlers deduplicate by
+/// <see cref="LicenseEvent.EventId"/>.
 /// </remarks>
 public sealed class LicenseEventDelivery
 {
@@ -54,7 +55,38 @@ public sealed class LicenseEventDelivery
                 .ClaimEventsAsync(DispatcherId, now, now + _options.LeaseDuration, _options.BatchSize, cancellationToken).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(claimed.Select(e => DeliverAsync(e, cancellationToken))).ConfigureAwait(false);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        // A claim holds at most one event per license, so the batch runs in parallel without reordering any license. The
+        // outcomes are marked together afterwards: the delivered ones in one statement, failures one by one.
+        var errors = await Task.WhenAll(claimed.Select(e => DeliverAsync(e, cancellationToken))).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return claimed.Count; // shutting down: unmarked events are claimed again when their leases end
+        }
+
+        scope = _scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ILicenseEventStore>();
+            var delivered = claimed.Where((_, i) => errors[i] is null).Select(e => e.Id).ToArray();
+            if (delivered.Length > 0)
+            {
+                await store.MarkDeliveredAsync(delivered, DispatcherId, _time.GetUtcNowMilliseconds(), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                if (errors[i] is { } error)
+                {
+                    await MarkFailedAsync(store, claimed[i], error).ConfigureAwait(false);
+                }
+            }
+        }
+
         return claimed.Count;
     }
 
@@ -80,13 +112,13 @@ public sealed class LicenseEventDelivery
         return TimeSpan.FromMilliseconds(capped / 2 + (capped / 2 * jitter));
     }
 
-    private async Task DeliverAsync(LicenseEventRecord record, CancellationToken cancellationToken)
+    /// <summary>Runs every handler on one event in a scope of its own.</summary>
+    /// <returns>The error that failed the attempt, or <see langword="null"/> when every handler returned (or the host is stopping).</returns>
+    private async Task<string?> DeliverAsync(LicenseEventRecord record, CancellationToken cancellationToken)
     {
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var store = scope.ServiceProvider.GetRequiredService<ILicenseEventStore>();
-            string error;
             try
             {
                 var licenseEvent = record.ToEvent();
@@ -98,29 +130,32 @@ public sealed class LicenseEventDelivery
                     await handler.HandleAsync(licenseEvent, attempt.Token).ConfigureAwait(false);
                 }
 
-                await store.MarkDeliveredAsync(record.Id, DispatcherId, _time.GetUtcNowMilliseconds(), CancellationToken.None).ConfigureAwait(false);
-                return;
+                return null;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return; // shutting down: the lease ends and another attempt follows
+                return null; // shutting down: nothing is marked, the lease ends and another attempt follows
             }
             catch (Exception ex)
             {
-                error = $"{ex.GetType().Name}: {ex.Message}";
                 Log.EventDeliveryFailed(_logger, ex, record.Type, record.Id, record.Attempts);
+                return $"{ex.GetType().Name}: {ex.Message}";
             }
-
-            var retryAt = record.Attempts >= _options.MaxAttempts
-                ? (DateTimeOffset?)null
-                : _time.GetUtcNowMilliseconds() + RetryDelay(_options, record.Attempts, Random.Shared.NextDouble());
-            if (retryAt is null)
-            {
-                Log.EventParked(_logger, record.Type, record.Id, record.Attempts);
-            }
-
-            await store.MarkFailedAsync(record.Id, DispatcherId, Truncate(error), retryAt, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Schedules the retry of a failed event with backoff, or parks it after the last attempt.</summary>
+    private Task<bool> MarkFailedAsync(ILicenseEventStore store, LicenseEventRecord record, string error)
+    {
+        var retryAt = record.Attempts >= _options.MaxAttempts
+            ? (DateTimeOffset?)null
+            : _time.GetUtcNowMilliseconds() + RetryDelay(_options, record.Attempts, Random.Shared.NextDouble());
+        if (retryAt is null)
+        {
+            Log.EventParked(_logger, record.Type, record.Id, record.Attempts);
+        }
+
+        return store.MarkFailedAsync(record.Id, DispatcherId, Truncate(error), retryAt, CancellationToken.None);
     }
 
     private static string Truncate(string error) => error.Length <= LicenseLimits.MaxEventErrorLength ? error : error[..LicenseLimits.MaxEventErrorLength];

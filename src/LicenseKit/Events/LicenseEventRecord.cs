@@ -18,7 +18,7 @@ public sealed record LicenseEventRecord
 {
     /// <summary>
     /// The store's position of the event, assigned when it is recorded (0 before): increasing in recording order, and
-    /// for one license in the order of its writes. The feed's cursor.
+    /// for one license in the order of its writes: the dispatcher's order. With <see cref="TransactionId"/>, the feed's.
     /// </summary>
     public long Sequence { get; init; }
 

@@ -51,6 +51,17 @@ public interface ILicenseEventStore
     Task<bool> MarkDeliveredAsync(string eventId, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Marks several claimed events delivered at once (one statement where the store can), each only if
+    /// <paramref name="owner"/> still holds its lease; the dispatcher marks a claimed batch this way.
+    /// </summary>
+    /// <param name="eventIds">The event ids.</param>
+    /// <param name="owner">The dispatcher that claimed them.</param>
+    /// <param name="deliveredAt">The time of delivery.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many were marked (fewer when leases were lost).</returns>
+    Task<int> MarkDeliveredAsync(IReadOnlyCollection<string> eventIds, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Records a failed attempt of a claimed event, if <paramref name="owner"/> still holds its lease: the event stays
     /// pending until <paramref name="retryAt"/>, or is parked when <paramref name="retryAt"/> is <see langword="null"/>.
     /// </summary>

@@ -60,6 +60,13 @@ public sealed partial class InMemoryLicenseStore : ILicenseEventStore
         Task.FromResult(MarkLeased(eventId, owner, r => r with { State = LicenseEventState.Delivered, DeliveredAt = deliveredAt, LeaseOwner = null }));
 
     /// <inheritdoc />
+    public Task<int> MarkDeliveredAsync(IReadOnlyCollection<string> eventIds, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        return Task.FromResult(eventIds.Count(id => MarkLeased(id, owner, r => r with { State = LicenseEventState.Delivered, DeliveredAt = deliveredAt, LeaseOwner = null })));
+    }
+
+    /// <inheritdoc />
     public Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
         Task.FromResult(MarkLeased(eventId, owner, r => retryAt is { } at
             ? r with { NextAttemptAt = at, LastError = error, LeaseOwner = null }
