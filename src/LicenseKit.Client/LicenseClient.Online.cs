@@ -77,12 +77,13 @@ public sealed partial class LicenseClient
             if (claims.InstanceId is { } instanceId)
             {
                 var (beat, beatFailure) = await _api.HeartbeatAsync(new HeartbeatRequest(claims.Key, instanceId), cancellationToken).ConfigureAwait(false);
-                if (beatFailure is null)
+                // A renewed lease whose token could not be signed just then: validation below brings the token.
+                if (beatFailure is null && !(beat!.SignedLicense is null && beat.SignedLicenseUnavailable))
                 {
-                    return Accept(beat!.SignedLicense, fingerprint);
+                    return Accept(beat.SignedLicense, fingerprint);
                 }
 
-                if (beatFailure.Code == LicenseStateCode.ServerUnreachable)
+                if (beatFailure?.Code == LicenseStateCode.ServerUnreachable)
                 {
                     SetOffline(stored);
                     return Check() with { Message = beatFailure.Message };

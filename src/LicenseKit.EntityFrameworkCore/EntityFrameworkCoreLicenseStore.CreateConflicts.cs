@@ -25,7 +25,7 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
         }
 
         var keyHash = LicenseKeyHashRequirement.Of(license);
-        if (await _execution.ReadOneAsync(c => _statements.LicenseByKey(c, license.BusinessId, keyHash), _statements.ReadLicense, cancellationToken).ConfigureAwait(false) is not null)
+        if (await _execution.ReadOneAsync(c => _statements.LicenseByKey(c, license.BusinessId, keyHash), _statements.LicenseReader, cancellationToken).ConfigureAwait(false) is not null)
         {
             return new LicenseCreateResult(LicenseCreateOutcome.DuplicateKey);
         }

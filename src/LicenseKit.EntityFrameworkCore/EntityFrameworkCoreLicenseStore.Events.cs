@@ -18,21 +18,33 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext> : ILicense
     private IQueryable<LicenseEventEntity> Events => _context.Set<LicenseEventEntity>();
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<LicenseEventRecord>> ListEventsAsync(string businessId, long afterSequence, int limit, LicenseEventState? state = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LicenseEventRecord>> ListEventsAsync(string businessId, LicenseEventPosition after, int limit, LicenseEventState? state = null, CancellationToken cancellationToken = default)
     {
         if (LookupValues.CannotMatch(businessId))
         {
             return [];
         }
 
-        var events = Events.AsNoTracking().Where(e => e.BusinessId == businessId && e.Sequence > afterSequence);
+        var (afterTransaction, afterSequence) = after;
+        var events = Events.AsNoTracking().Where(e => e.BusinessId == businessId
+            && (e.TransactionId > afterTransaction || (e.TransactionId == afterTransaction && e.Sequence > afterSequence)));
+        if (EventStatements.IsPostgreSql)
+        {
+            // Sequences are taken at insert, not at commit: a later event can commit while an earlier one's transaction
+            // still runs. Only events of transactions older than every running one are shown, in transaction order, so
+            // nothing can later appear before a position already read. (SQLite has one writer at a time, which commits
+            // its events before the next takes sequences; its rows keep transaction id 0 and the order is the sequence.)
+            var horizon = await _context.Database.SqlQueryRaw<long>(LicenseEventStatements.FeedHorizonQuery).SingleAsync(cancellationToken).ConfigureAwait(false);
+            events = events.Where(e => e.TransactionId < horizon);
+        }
+
         if (state is { } only)
         {
             var value = (int)only;
             events = events.Where(e => e.State == value);
         }
 
-        var rows = await events.OrderBy(e => e.Sequence).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await events.OrderBy(e => e.TransactionId).ThenBy(e => e.Sequence).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.ConvertAll(LicenseEventMapper.ToRecord);
     }
 

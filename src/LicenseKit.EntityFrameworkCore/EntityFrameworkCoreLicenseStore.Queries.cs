@@ -16,7 +16,7 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     public Task<License?> FindByKeyAsync(string businessId, string keyHash, CancellationToken cancellationToken = default) =>
         LookupValues.CannotMatch(businessId, keyHash)
             ? Task.FromResult<License?>(null)
-            : _execution.ReadOneAsync(c => _statements.LicenseByKey(c, businessId, keyHash), _statements.ReadLicense, cancellationToken);
+            : _execution.ReadOneAsync(c => _statements.LicenseByKey(c, businessId, keyHash), _statements.LicenseReader, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<License>> ListAsync(string businessId, LicenseKeysetQuery query, CancellationToken cancellationToken = default)

@@ -40,10 +40,10 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext> : ILicense
         _context = context;
         _statements = StatementsByModel.TryGetValue(context.Model, out var statements) ? statements : StatementsByModel.GetValue(context.Model, _ => new LicenseStatements(context));
         _execution = new StoreExecution(context);
-        _ordinalIds = OrdinalIdRewriter.For(context.Database.ProviderName);
-        _rowValues = ListIndexes.ComparesRowValues(context.Database.ProviderName);
+        _ordinalIds = _statements.OrdinalIds;
+        _rowValues = _statements.ComparesRowValues;
     }
 
     private Task<License?> FindLicenseAsync(string businessId, string licenseId, CancellationToken cancellationToken) =>
-        _execution.ReadOneAsync(c => _statements.LicenseById(c, licenseId, businessId), _statements.ReadLicense, cancellationToken);
+        _execution.ReadOneAsync(c => _statements.LicenseById(c, licenseId, businessId), _statements.LicenseReader, cancellationToken);
 }

@@ -3,8 +3,8 @@ using LicenseKit.EntityFrameworkCore.Internal;
 
 namespace Microsoft.EntityFrameworkCore;
 
-// The events table: an increasing sequence (the feed's cursor and the delivery order), the event id unique, and the
-// indexes the feed, the claim (oldest pending per license) and pruning read by.
+// The events table: an increasing sequence (the delivery order), the recording transaction's id (with the sequence, the
+// feed's order), the event id unique, and the indexes the feed, the claim (oldest pending per license) and pruning read by.
 public static partial class LicenseKitModelBuilderExtensions
 {
     private static void UseLicenseKitEvents(ModelBuilder modelBuilder) =>
@@ -13,6 +13,7 @@ public static partial class LicenseKitModelBuilderExtensions
             e.ToTable(EventsTable);
             e.HasKey(r => r.Sequence);
             e.Property(r => r.Sequence).HasColumnName("sequence").ValueGeneratedOnAdd();
+            e.Property(r => r.TransactionId).HasColumnName("transaction_id");
             e.Property(r => r.Id).HasColumnName("id").HasMaxLength(LicenseLimits.MaxIdLength).IsRequired();
             e.Property(r => r.Type).HasColumnName("type").HasMaxLength(64);
             e.Property(r => r.BusinessId).HasColumnName("business_id").HasMaxLength(LicenseLimits.MaxIdLength);
@@ -26,7 +27,7 @@ public static partial class LicenseKitModelBuilderExtensions
             e.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(LicenseLimits.MaxEventErrorLength);
             e.Property(r => r.DeliveredAt).HasColumnName("delivered_at");
             e.HasIndex(r => r.Id).IsUnique().HasDatabaseName("ux_licensekit_license_events_id");
-            e.HasIndex(r => new { r.BusinessId, r.Sequence }).HasDatabaseName("ix_licensekit_license_events_business");
+            e.HasIndex(r => new { r.BusinessId, r.TransactionId, r.Sequence }).HasDatabaseName("ix_licensekit_license_events_business");
             e.HasIndex(r => new { r.State, r.Sequence }).HasDatabaseName("ix_licensekit_license_events_state");
             e.HasIndex(r => new { r.LicenseId, r.State, r.Sequence }).HasDatabaseName("ix_licensekit_license_events_license");
         });

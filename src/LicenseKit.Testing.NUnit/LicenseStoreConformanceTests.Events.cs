@@ -23,7 +23,7 @@ public abstract partial class LicenseStoreConformanceTests
         var edited = await CreateStore().EditAsync(new LicenseEdit(BusinessId, license.Id, l => LicenseResult<License>.Success(l with { Status = LicenseStatus.Disabled, UpdatedAt = Epoch.AddDays(2) })));
         var deactivated = await CreateStore().DeactivateAsync(BusinessId, license.Id, activation.Instance.Id, Epoch.AddDays(3));
 
-        var events = await CreateEventStore().ListEventsAsync(BusinessId, 0, 100);
+        var events = await CreateEventStore().ListEventsAsync(BusinessId, default, 100);
 
         events.Select(e => e.Type).Should().Equal(LicenseEventTypes.Created, LicenseEventTypes.Activated, LicenseEventTypes.StatusChanged, LicenseEventTypes.Deactivated);
         events.Should().BeInAscendingOrder(e => e.Sequence).And.OnlyHaveUniqueItems(e => e.Id);
@@ -51,7 +51,7 @@ public abstract partial class LicenseStoreConformanceTests
         var license = await StoreAsync(NewLicense(activationsLimit: 1));
         var activation = NewActivation(license, "device-1");
         await CreateStore().ActivateAsync(activation);
-        var before = await CreateEventStore().ListEventsAsync(BusinessId, 0, 100);
+        var before = await CreateEventStore().ListEventsAsync(BusinessId, default, 100);
 
         (await CreateStore().CreateAsync(NewLicense() with { KeyHash = license.KeyHash }, null)).Outcome.Should().Be(LicenseCreateOutcome.DuplicateKey);
         (await CreateStore().ActivateAsync(NewActivation(license, "device-1"))).Outcome.Should().Be(InstanceActivationOutcome.ExistingInstance);
@@ -61,7 +61,7 @@ public abstract partial class LicenseStoreConformanceTests
         (await CreateStore().EditAsync(new LicenseEdit(BusinessId, license.Id, l => LicenseResult<License>.Success(l with { ActivationsLimit = 0 })))).Outcome.Should().Be(LicenseEditOutcome.LimitBelowInstances);
         (await CreateStore().EditAsync(new LicenseEdit(BusinessId, "lic_unknown", LicenseResult<License>.Success))).Outcome.Should().Be(LicenseEditOutcome.NotFound);
 
-        (await CreateEventStore().ListEventsAsync(BusinessId, 0, 100)).Should().Equal(before);
+        (await CreateEventStore().ListEventsAsync(BusinessId, default, 100)).Should().Equal(before);
     }
 
     /// <summary>Only the oldest pending event of a license is claimed; the claim leases it, and only its owner may mark it.</summary>
@@ -72,7 +72,7 @@ public abstract partial class LicenseStoreConformanceTests
         await CreateStore().EditAsync(new LicenseEdit(BusinessId, license.Id, l => LicenseResult<License>.Success(l with { ActivationMessage = "m", UpdatedAt = Epoch.AddDays(1) })));
         var other = await StoreAsync(NewLicense());
         var store = CreateEventStore();
-        var recorded = await store.ListEventsAsync(BusinessId, 0, 100);
+        var recorded = await store.ListEventsAsync(BusinessId, default, 100);
 
         var first = await ClaimMineAsync("owner-a", ClaimTime);
         var whileLeased = await ClaimMineAsync("owner-b", ClaimTime.AddSeconds(30));
@@ -89,7 +89,7 @@ public abstract partial class LicenseStoreConformanceTests
         next.Select(e => e.Id).Should().Equal(recorded[1].Id);
         afterLease.Select(e => e.Id).Should().BeEquivalentTo([recorded[1].Id, recorded[2].Id]);
         afterLease.Should().AllSatisfy(e => e.Attempts.Should().Be(2));
-        (await store.ListEventsAsync(BusinessId, 0, 100, LicenseEventState.Delivered)).Should().ContainSingle()
+        (await store.ListEventsAsync(BusinessId, default, 100, LicenseEventState.Delivered)).Should().ContainSingle()
             .Which.Should().Match<LicenseEventRecord>(e => e.Id == recorded[0].Id && e.DeliveredAt == ClaimTime && e.LeaseOwner == null);
         other.Id.Should().Be(recorded[2].LicenseId);
     }
@@ -101,7 +101,7 @@ public abstract partial class LicenseStoreConformanceTests
         var license = await StoreAsync(NewLicense());
         await CreateStore().EditAsync(new LicenseEdit(BusinessId, license.Id, l => LicenseResult<License>.Success(l with { ActivationMessage = "m", UpdatedAt = Epoch.AddDays(1) })));
         var store = CreateEventStore();
-        var recorded = await store.ListEventsAsync(BusinessId, 0, 100);
+        var recorded = await store.ListEventsAsync(BusinessId, default, 100);
 
         await ClaimMineAsync("owner-a", ClaimTime);
         (await store.MarkFailedAsync(recorded[0].Id, "owner-a", "boom", ClaimTime.AddSeconds(10))).Should().BeTrue();
@@ -110,7 +110,7 @@ public abstract partial class LicenseStoreConformanceTests
         retried.Should().ContainSingle().Which.Should().Match<LicenseEventRecord>(e => e.Id == recorded[0].Id && e.Attempts == 2 && e.LastError == "boom");
         (await store.MarkFailedAsync(recorded[0].Id, "owner-a", "boom again", null)).Should().BeTrue();
 
-        var parked = (await store.ListEventsAsync(BusinessId, 0, 100, LicenseEventState.Parked)).Should().ContainSingle().Subject;
+        var parked = (await store.ListEventsAsync(BusinessId, default, 100, LicenseEventState.Parked)).Should().ContainSingle().Subject;
         var later = await ClaimMineAsync("owner-a", ClaimTime.AddSeconds(20));
         var redriven = await store.RedriveEventAsync(BusinessId, parked.Id, ClaimTime.AddSeconds(30));
         var otherBusiness = await store.RedriveEventAsync(BusinessId + "_other", parked.Id, ClaimTime.AddSeconds(30));
@@ -129,14 +129,14 @@ public abstract partial class LicenseStoreConformanceTests
         var delivered = await StoreAsync(NewLicense());
         var pending = await StoreAsync(NewLicense());
         var store = CreateEventStore();
-        var recorded = await store.ListEventsAsync(BusinessId, 0, 100);
+        var recorded = await store.ListEventsAsync(BusinessId, default, 100);
         await ClaimMineAsync("owner-a", ClaimTime);
         await store.MarkDeliveredAsync(recorded[0].Id, "owner-a", ClaimTime);
 
         await store.PruneEventsAsync(ClaimTime, 100000);
-        var kept = await store.ListEventsAsync(BusinessId, 0, 100);
+        var kept = await store.ListEventsAsync(BusinessId, default, 100);
         await store.PruneEventsAsync(ClaimTime.AddMilliseconds(1), 100000);
-        var pruned = await store.ListEventsAsync(BusinessId, 0, 100);
+        var pruned = await store.ListEventsAsync(BusinessId, default, 100);
 
         kept.Should().HaveCount(2);
         pruned.Should().ContainSingle().Which.LicenseId.Should().Be(pending.Id);
@@ -153,12 +153,12 @@ public abstract partial class LicenseStoreConformanceTests
         }
 
         var store = CreateEventStore();
-        var all = await store.ListEventsAsync(BusinessId, 0, 100);
-        var page = await store.ListEventsAsync(BusinessId, all[1].Sequence, 2);
+        var all = await store.ListEventsAsync(BusinessId, default, 100);
+        var page = await store.ListEventsAsync(BusinessId, all[1].Position, 2);
 
         all.Should().HaveCount(5);
         page.Should().Equal(all[2], all[3]);
-        (await store.ListEventsAsync(BusinessId + "_other", 0, 100)).Should().BeEmpty();
+        (await store.ListEventsAsync(BusinessId + "_other", default, 100)).Should().BeEmpty();
     }
 
     /// <summary>Dispatchers claiming at once never get the same event; together they get each exactly once.</summary>

@@ -226,7 +226,7 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
     private async Task<string[]> LapseEventsAsync(License license)
     {
         await using var scope = _hosts[0].CreateAsyncScope();
-        var events = await scope.ServiceProvider.GetRequiredService<ILicenseEventStore>().ListEventsAsync(BusinessId, 0, 10_000);
+        var events = await scope.ServiceProvider.GetRequiredService<ILicenseEventStore>().ListEventsAsync(BusinessId, default, 10_000);
         return [.. events.Where(e => e.LicenseId == license.Id && e.Type == LicenseEventTypes.Deactivated)
             .Select(e => (LicenseDeactivated)e.ToEvent())
             .Where(e => e.Reason == LicenseDeactivationReason.LeaseExpired)

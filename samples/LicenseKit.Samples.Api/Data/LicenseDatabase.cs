@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace LicenseKit.Samples.Api.Data;
@@ -27,7 +28,10 @@ internal static class LicenseDatabase
                 MaxPoolSize = options.MaxPoolSize,
                 Timeout = options.ConnectTimeoutSeconds,
             };
-            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connection.ConnectionString).Build());
+            // Npgsql logs through the host's logging (its defaults log no parameter values).
+            services.AddSingleton(provider => new NpgsqlDataSourceBuilder(connection.ConnectionString)
+                .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
+                .Build());
 
             // The EF store runs its transactions and lookups through this strategy, each retried whole; few, short
             // retries keep a request's wait bounded, and the client gets a 503 with Retry-After once they run out.

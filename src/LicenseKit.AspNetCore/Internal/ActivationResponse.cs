@@ -46,7 +46,8 @@ internal sealed record ActivationResponse
     public static ActivationResponse From(LicenseActivationResponse activation) =>
         From(activation.Instance, activation.License, activation.SignedLicense) with { SignedLicenseUnavailable = activation.SignedLicenseUnavailable };
 
-    public static ActivationResponse From(LicenseHeartbeatResponse heartbeat) => From(heartbeat.Instance, heartbeat.License, heartbeat.SignedLicense);
+    public static ActivationResponse From(LicenseHeartbeatResponse heartbeat) =>
+        From(heartbeat.Instance, heartbeat.License, heartbeat.SignedLicense) with { SignedLicenseUnavailable = heartbeat.SignedLicenseUnavailable };
 
     private static ActivationResponse From(LicenseInstance instance, License license, string? signedLicense) => new()
     {

@@ -8,8 +8,8 @@ internal sealed partial class CachingLicenseStore : ILicenseEventStore
     private ILicenseEventStore InnerEvents => Inner as ILicenseEventStore
         ?? throw new InvalidOperationException($"The license store {Inner.GetType().Name} does not record events: it must implement {nameof(ILicenseEventStore)}.");
 
-    public Task<IReadOnlyList<LicenseEventRecord>> ListEventsAsync(string businessId, long afterSequence, int limit, LicenseEventState? state = null, CancellationToken cancellationToken = default) =>
-        InnerEvents.ListEventsAsync(businessId, afterSequence, limit, state, cancellationToken);
+    public Task<IReadOnlyList<LicenseEventRecord>> ListEventsAsync(string businessId, LicenseEventPosition after, int limit, LicenseEventState? state = null, CancellationToken cancellationToken = default) =>
+        InnerEvents.ListEventsAsync(businessId, after, limit, state, cancellationToken);
 
     public Task<IReadOnlyList<LicenseEventRecord>> ClaimEventsAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default) =>
         InnerEvents.ClaimEventsAsync(owner, now, leaseUntil, limit, cancellationToken);

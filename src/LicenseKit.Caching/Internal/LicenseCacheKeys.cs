@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace LicenseKit.Caching.Internal;
 
@@ -11,41 +8,15 @@ namespace LicenseKit.Caching.Internal;
 /// </summary>
 internal static class LicenseCacheKeys
 {
-    // Above this many UTF-8 bytes a key is hashed from a pooled buffer instead of the stack.
-    private const int StackBufferBytes = 256;
-
     /// <summary>The entry of a license found by id.</summary>
     public static string ForId(string businessId, string licenseId) =>
         string.Create(CultureInfo.InvariantCulture, $"id:{businessId.Length}:{businessId}:{licenseId}");
 
     /// <summary>
-    /// The entry mapping a key to a license id. Stores are asked by the key's keyed hash already; it is digested once more
-    /// with the business, so entries stay short and the eviction messages sent through Redis name no stored value.
+    /// The entry mapping a key to a license id, named by the key's keyed hash as the store is asked by: that hash is
+    /// already a digest that gives nothing away without the hashing secret, so it is not digested again (the key is
+    /// hashed once per lookup), and eviction messages sent through Redis carry no key.
     /// </summary>
-    public static string ForKey(string businessId, string keyHash)
-    {
-        var byteCount = Encoding.UTF8.GetMaxByteCount(businessId.Length + 1 + keyHash.Length);
-        byte[]? rented = null;
-        var buffer = byteCount <= StackBufferBytes ? stackalloc byte[StackBufferBytes] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(businessId, buffer);
-            buffer[written++] = 0;
-            written += Encoding.UTF8.GetBytes(keyHash, buffer[written..]);
-            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..written], digest);
-
-            // Validation builds this on every call: the digits are written on the stack, so only the key is allocated.
-            Span<char> digits = stackalloc char[SHA256.HashSizeInBytes * 2];
-            Convert.TryToHexString(digest, digits, out _);
-            return string.Create(CultureInfo.InvariantCulture, stackalloc char[StackBufferBytes], $"key:{businessId.Length}:{businessId}:{digits}");
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
+    public static string ForKey(string businessId, string keyHash) =>
+        string.Create(CultureInfo.InvariantCulture, $"key:{businessId.Length}:{businessId}:{keyHash}");
 }

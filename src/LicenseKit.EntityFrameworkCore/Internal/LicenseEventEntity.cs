@@ -5,6 +5,9 @@ internal sealed class LicenseEventEntity
 {
     public long Sequence { get; set; }
 
+    /// <summary>The recording transaction's id on PostgreSQL (<c>pg_current_xact_id()</c>), 0 on other databases.</summary>
+    public long TransactionId { get; set; }
+
     public string Id { get; set; } = null!;
 
     public string Type { get; set; } = null!;

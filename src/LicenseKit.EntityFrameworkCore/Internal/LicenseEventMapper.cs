@@ -6,6 +6,7 @@ internal static class LicenseEventMapper
     public static LicenseEventEntity ToEntity(LicenseEventRecord record) => new()
     {
         Sequence = record.Sequence,
+        TransactionId = record.TransactionId,
         Id = record.Id,
         Type = record.Type,
         BusinessId = record.BusinessId,
@@ -23,6 +24,7 @@ internal static class LicenseEventMapper
     public static LicenseEventRecord ToRecord(LicenseEventEntity row) => new()
     {
         Sequence = row.Sequence,
+        TransactionId = row.TransactionId,
         Id = row.Id,
         Type = row.Type,
         BusinessId = row.BusinessId,

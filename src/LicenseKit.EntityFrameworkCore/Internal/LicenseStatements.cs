@@ -44,8 +44,23 @@ internal sealed class LicenseStatements
     private readonly Statement _editLicense;
     private readonly ModelColumn<LicenseEntity>[] _editedColumns;
 
+    /// <summary>The rewriter of id comparisons to the provider's ordinal collation, or null where they are ordinal already.</summary>
+    public OrdinalIdRewriter? OrdinalIds { get; }
+
+    /// <summary>Whether the provider compares row values, (a, b) &lt; (c, d), in keyset seeks.</summary>
+    public bool ComparesRowValues { get; }
+
+    /// <summary><see cref="ReadLicense"/> as one delegate, so a lookup allocates none.</summary>
+    public Func<DbDataReader, License> LicenseReader { get; }
+
     public LicenseStatements(DbContext context)
     {
+        // Read once here: DatabaseFacade.ProviderName builds the provider assembly's AssemblyName on every call.
+        var providerName = context.Database.ProviderName;
+        OrdinalIds = OrdinalIdRewriter.For(providerName);
+        ComparesRowValues = ListIndexes.ComparesRowValues(providerName);
+        LicenseReader = ReadLicense;
+
         var sql = context.GetService<ISqlGenerationHelper>();
         var l = _licenses = ModelTable<LicenseEntity>.Of(context, sql);
         var i = _instances = ModelTable<LicenseInstanceEntity>.Of(context, sql);

@@ -9,9 +9,10 @@ public interface ILicenseTokenSigner
 {
     /// <summary>
     /// Signs a snapshot of <paramref name="license"/>, bound to <paramref name="instance"/> when given. Asynchronous because
-    /// the signing key may come from a vault. An activation signs before it writes the instance, so a failure here leaves
-    /// nothing written; only when a concurrent change makes it sign again after the write does a failure not throw but
-    /// set <see cref="LicenseActivationResponse.SignedLicenseUnavailable"/>.
+    /// the signing key may come from a vault. An activation signs before it writes the instance, and a heartbeat before it
+    /// renews the lease, so a failure here leaves nothing written; only when a concurrent change makes it sign again after
+    /// the write does a failure not throw but set <see cref="LicenseActivationResponse.SignedLicenseUnavailable"/> or
+    /// <see cref="LicenseHeartbeatResponse.SignedLicenseUnavailable"/>.
     /// </summary>
     /// <param name="license">
     /// The license as it is now, except that <see cref="License.Entitlements"/> holds everything it grants (its product's

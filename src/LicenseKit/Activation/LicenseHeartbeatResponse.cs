@@ -14,4 +14,13 @@ public sealed record LicenseHeartbeatResponse
     /// (its expiry is never after the lease's end); otherwise <see langword="null"/>.
     /// </summary>
     public string? SignedLicense { get; init; }
+
+    /// <summary>
+    /// Whether the lease was renewed but its signed token could not be made: the token is signed before the renewal is
+    /// written (a signing failure then throws and leaves the lease as it was), and a concurrent renewal of the same
+    /// instance landed in between, so it was signed again after the write and that failed. <see cref="SignedLicense"/> is
+    /// then <see langword="null"/>; the seat is kept, and the client gets a token by validating with the instance id or
+    /// with its next heartbeat. Over HTTP: a 200 with <c>"signed_license_unavailable": true</c> and no <c>signed_license</c>.
+    /// </summary>
+    public bool SignedLicenseUnavailable { get; init; }
 }

@@ -22,6 +22,16 @@ public sealed record LicenseEventRecord
     /// </summary>
     public long Sequence { get; init; }
 
+    /// <summary>
+    /// The id of the database transaction that recorded the event, where the store tracks one (the EF Core store on
+    /// PostgreSQL), and 0 otherwise. The feed is ordered by it, then by <see cref="Sequence"/>, and shows an event only
+    /// once every transaction with a smaller id has ended, so a poller's cursor never passes an event that commits later.
+    /// </summary>
+    public long TransactionId { get; init; }
+
+    /// <summary>The event's place in the feed (<see cref="TransactionId"/>, then <see cref="Sequence"/>).</summary>
+    public LicenseEventPosition Position => new(TransactionId, Sequence);
+
     /// <summary>The event id (<c>evt_…</c>), also the <c>webhook-id</c> of every delivery attempt.</summary>
     public required string Id { get; init; }
 

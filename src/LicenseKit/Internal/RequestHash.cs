@@ -7,7 +7,9 @@ namespace LicenseKit.Internal;
 /// <summary>A stable hash of an issue request, to tell an idempotent retry from a different request reusing the key.</summary>
 internal static class RequestHash
 {
-    public static string Compute(IssueLicenseRequest request, ILicenseKeyHasher hasher)
+    /// <param name="request">The issue request.</param>
+    /// <param name="customKeyHash">The keyed hash of the request's normalized custom key; <see langword="null"/> without one.</param>
+    public static string Compute(IssueLicenseRequest request, string? customKeyHash)
     {
         var text = new StringBuilder();
         Append(text, request.ProductId);
@@ -15,7 +17,7 @@ internal static class RequestHash
         Append(text, request.ActivationsLimit?.ToString(CultureInfo.InvariantCulture));
         Append(text, request.DurationHours?.ToString(CultureInfo.InvariantCulture));
         // The custom key only by its keyed hash: a bare SHA-256 over guessable fields would let a dump confirm a guessed key.
-        Append(text, request.Key is null ? null : hasher.Hash(LicenseKeyNormalizer.Normalize(request.Key)));
+        Append(text, customKeyHash);
         Append(text, request.PaymentId);
         Append(text, request.ActivationMessage);
         if (request.Metadata is { } metadata)

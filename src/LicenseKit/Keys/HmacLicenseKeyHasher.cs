@@ -65,13 +65,18 @@ public sealed class HmacLicenseKeyHasher : ILicenseKeyHasher
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> HashWithEverySecret(string value)
+    public IReadOnlyList<string> HashWithOlderSecrets(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var hashes = new string[_secrets.Length];
+        if (_secrets.Length == 1)
+        {
+            return [];
+        }
+
+        var hashes = new string[_secrets.Length - 1];
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = Hash(i, value);
+            hashes[i] = Hash(i + 1, value);
         }
 
         return hashes;

@@ -19,12 +19,12 @@ public interface ILicenseKeyHasher
     string Hash(string value);
 
     /// <summary>
-    /// Hashes <paramref name="value"/> with every configured secret, the current one first: the values a lookup tries,
-    /// so a key stored under an older secret is still found.
+    /// Hashes <paramref name="value"/> with every configured secret except the current one: what a lookup tries after
+    /// the current hash missed, so a key stored under an older secret is still found.
     /// </summary>
     /// <param name="value">The normalized license key or the idempotency key.</param>
-    /// <returns>One hash per secret, the current secret's first.</returns>
-    IReadOnlyList<string> HashWithEverySecret(string value);
+    /// <returns>One hash per older secret; empty (and nothing computed) when only the current secret is configured.</returns>
+    IReadOnlyList<string> HashWithOlderSecrets(string value);
 
     /// <summary>Whether <paramref name="hash"/> was made with the current secret.</summary>
     /// <param name="hash">A stored hash.</param>

@@ -14,14 +14,19 @@ namespace LicenseKit.Stores;
 /// </remarks>
 public interface ILicenseEventStore
 {
-    /// <summary>Lists the events of a business recorded after a position, oldest first.</summary>
+    /// <summary>
+    /// Lists the events of a business after a position, by ascending <see cref="LicenseEventRecord.Position"/>. A store
+    /// returns only events that no later commit can precede: once an event is listed, no event with a smaller position
+    /// may appear afterwards (a store whose writes commit in sequence order, one writer at a time, has nothing to hold
+    /// back; one with concurrent writers holds back events of transactions newer than the oldest one still running).
+    /// </summary>
     /// <param name="businessId">The business.</param>
-    /// <param name="afterSequence">Only events with a greater <see cref="LicenseEventRecord.Sequence"/>; 0 for all.</param>
+    /// <param name="after">Only events with a greater position; <see langword="default"/> for all.</param>
     /// <param name="limit">The most events to return.</param>
     /// <param name="state">Only events in this state, or all when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>At most <paramref name="limit"/> events by ascending sequence.</returns>
-    Task<IReadOnlyList<LicenseEventRecord>> ListEventsAsync(string businessId, long afterSequence, int limit, LicenseEventState? state = null, CancellationToken cancellationToken = default);
+    /// <returns>At most <paramref name="limit"/> events by ascending position.</returns>
+    Task<IReadOnlyList<LicenseEventRecord>> ListEventsAsync(string businessId, LicenseEventPosition after, int limit, LicenseEventState? state = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Atomically claims due events for one dispatcher: pending events whose <see cref="LicenseEventRecord.NextAttemptAt"/>

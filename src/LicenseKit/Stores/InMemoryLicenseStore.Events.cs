@@ -9,12 +9,13 @@ public sealed partial class InMemoryLicenseStore : ILicenseEventStore
     private long _lastEventSequence;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<LicenseEventRecord>> ListEventsAsync(string businessId, long afterSequence, int limit, LicenseEventState? state = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LicenseEventRecord>> ListEventsAsync(string businessId, LicenseEventPosition after, int limit, LicenseEventState? state = null, CancellationToken cancellationToken = default)
     {
+        // Records carry no transaction id here and are added under the lock in sequence order: nothing to hold back.
         lock (_gate)
         {
             IReadOnlyList<LicenseEventRecord> page = _events
-                .SkipWhile(e => e.Key <= afterSequence)
+                .SkipWhile(e => !after.IsBefore(e.Value))
                 .Select(e => e.Value)
                 .Where(e => e.BusinessId == businessId && (state is null || e.State == state))
                 .Take(limit)

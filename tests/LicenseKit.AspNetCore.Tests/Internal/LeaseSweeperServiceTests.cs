@@ -28,7 +28,7 @@ public sealed class LeaseSweeperServiceTests
         }
 
         (await api.Store.FindByIdAsync(BusinessA, licenseId))!.InstancesCount.Should().Be(0);
-        var deactivated = (await api.Store.ListEventsAsync(BusinessA, 0, 100)).Select(r => r.ToEvent()).OfType<LicenseDeactivated>().Should().ContainSingle().Subject;
+        var deactivated = (await api.Store.ListEventsAsync(BusinessA, default, 100)).Select(r => r.ToEvent()).OfType<LicenseDeactivated>().Should().ContainSingle().Subject;
         deactivated.Instance.Id.Should().Be(instance.GetProperty("id").GetString());
         deactivated.Reason.Should().Be(LicenseDeactivationReason.LeaseExpired);
     }

@@ -29,14 +29,17 @@ public sealed class SampleHost : IAsyncDisposable
     public string DatabasePath { get; }
 
     /// <summary>Starts the sample; <paramref name="settings"/> override its configuration (rate limits, pool, retries).</summary>
-    public static Task<SampleHost> StartAsync(SampleStore store, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="store">The database to run on.</param>
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="configure">More configuration of the host, e.g. a logging provider.</param>
+    public static Task<SampleHost> StartAsync(SampleStore store, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
         var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["Logging:LogLevel:Default"] = "Warning",
         };
         all.TryAdd("RateLimiting:ActivationPermitsPerMinute", "10000");
-        return store == SampleStore.Sqlite ? StartOnSqliteAsync(all) : StartOnPostgresAsync(all);
+        return store == SampleStore.Sqlite ? StartOnSqliteAsync(all, configure) : StartOnPostgresAsync(all, configure);
     }
 
     /// <summary>A client with <c>Authorization: Bearer {apiKey}</c> (the sample's appsettings keys), or anonymous for null.</summary>
@@ -57,12 +60,12 @@ public sealed class SampleHost : IAsyncDisposable
         await _dropDatabase();
     }
 
-    private static async Task<SampleHost> StartOnSqliteAsync(Dictionary<string, string> settings)
+    private static async Task<SampleHost> StartOnSqliteAsync(Dictionary<string, string> settings, Action<IWebHostBuilder>? configure)
     {
         var folder = Directory.CreateTempSubdirectory("licensekit-sample-");
         settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder.FullName, "licenses.db")}";
         settings["ConnectionStrings:Postgres"] = string.Empty;
-        return await StartAsync(settings, folder.FullName, () =>
+        return await StartAsync(settings, configure, folder.FullName, () =>
         {
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
@@ -70,7 +73,7 @@ public sealed class SampleHost : IAsyncDisposable
         });
     }
 
-    private static async Task<SampleHost> StartOnPostgresAsync(Dictionary<string, string> settings)
+    private static async Task<SampleHost> StartOnPostgresAsync(Dictionary<string, string> settings, Action<IWebHostBuilder>? configure)
     {
         var server = Environment.GetEnvironmentVariable(PostgresServerVariable);
         if (string.IsNullOrWhiteSpace(server))
@@ -87,7 +90,7 @@ public sealed class SampleHost : IAsyncDisposable
         var name = "licensekit_sample_" + Guid.NewGuid().ToString("N")[..12];
         var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         settings["ConnectionStrings:Postgres"] = database;
-        return await StartAsync(settings, database, async () =>
+        return await StartAsync(settings, configure, database, async () =>
         {
             await using var admin = new NpgsqlConnection(server);
             await admin.OpenAsync();
@@ -96,7 +99,7 @@ public sealed class SampleHost : IAsyncDisposable
         });
     }
 
-    private static async Task<SampleHost> StartAsync(Dictionary<string, string> settings, string databasePath, Func<Task> dropDatabase)
+    private static async Task<SampleHost> StartAsync(Dictionary<string, string> settings, Action<IWebHostBuilder>? configure, string databasePath, Func<Task> dropDatabase)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
@@ -104,6 +107,8 @@ public sealed class SampleHost : IAsyncDisposable
             {
                 host.UseSetting(key, value);
             }
+
+            configure?.Invoke(host);
         });
         try
         {

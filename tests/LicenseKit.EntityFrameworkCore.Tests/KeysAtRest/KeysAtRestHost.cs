@@ -9,10 +9,11 @@ internal static class KeysAtRestHost
 {
     public const string BusinessId = "biz_keys_at_rest";
 
-    public static ServiceProvider Create(TestDatabase database, IReadOnlyList<(string Id, byte Seed)> secrets, string? currentSecretId = null, ILicenseKeyProtector? protector = null)
+    public static ServiceProvider Create(TestDatabase database, IReadOnlyList<(string Id, byte Seed)> secrets, string? currentSecretId = null, ILicenseKeyProtector? protector = null, Action<IServiceCollection>? configure = null, Action<IServiceProvider, DbContextOptionsBuilder>? configureContext = null)
     {
         var services = new ServiceCollection();
-        services.AddDbContext<TestDbContext>(database.Configure);
+        configure?.Invoke(services);
+        services.AddDbContext<TestDbContext>(configureContext ?? ((_, o) => database.Configure(o)));
         var builder = services.AddLicenseKit(o =>
         {
             o.BusinessId = BusinessId;

@@ -146,7 +146,12 @@ public class LicenseEventsTests
         third.Items.Should().ContainSingle();
         empty.Items.Should().BeEmpty();
         empty.NextCursor.Should().Be(third.NextCursor, "a poller keeps its place when nothing is new");
-        (await sut.Events.ListAsync(new LicenseEventQuery { After = "-1" })).Errors.Should().ContainSingle().Which.Should().Match<LicenseError>(e => e.Code == LicenseErrorCodes.InvalidCursor && e.Field == "after");
+        foreach (var bad in new[] { "-1", "1.", ".1", "1.2.3", "1,2", "x" })
+        {
+            (await sut.Events.ListAsync(new LicenseEventQuery { After = bad })).Errors.Should().ContainSingle().Which.Should().Match<LicenseError>(e => e.Code == LicenseErrorCodes.InvalidCursor && e.Field == "after", bad);
+        }
+
+        (await sut.Events.ListAsync(new LicenseEventQuery { Limit = 2, After = "0." + first.NextCursor })).Value!.Items.Should().Equal(second.Items, "a cursor with transaction 0 is the sequence alone");
         (await sut.Events.ListAsync(new LicenseEventQuery { Limit = 0 })).Errors.Should().ContainSingle().Which.Field.Should().Be("limit");
     }
 

@@ -20,8 +20,8 @@ public class HmacLicenseKeyHasherTests
         await Parallel.ForEachAsync(Enumerable.Range(0, 4_000), new ParallelOptions { MaxDegreeOfParallelism = 8 }, (i, _) =>
         {
             var key = $"KEY-{i:D5}-{new string('x', i % 300)}";
-            var hashes = hasher.HashWithEverySecret(key);
-            if (hashes[0] != Expected("new", NewSecret, key) || hashes[1] != Expected("old", OldSecret, key) || hasher.Hash(key) != hashes[0])
+            var older = hasher.HashWithOlderSecrets(key);
+            if (hasher.Hash(key) != Expected("new", NewSecret, key) || older.Count != 1 || older[0] != Expected("old", OldSecret, key))
             {
                 wrong.Add(key);
             }
@@ -45,6 +45,15 @@ public class HmacLicenseKeyHasherTests
             rotated.Hash("ABCD-EFGH").Should().Be(Expected("new", NewSecret, "ABCD-EFGH"));
             other.Hash("ABCD-EFGH").Should().Be(Expected("old", OldSecret, "ABCD-EFGH"));
         }
+    }
+
+    [Test]
+    public void HashWithOlderSecrets_WithOneSecret_IsEmpty()
+    {
+        var single = new LicenseKeyHashingOptions();
+        single.Secrets["old"] = Convert.ToBase64String(OldSecret);
+
+        new HmacLicenseKeyHasher(single).HashWithOlderSecrets("ABCD-EFGH").Should().BeEmpty();
     }
 
     private static LicenseKeyHashingOptions TwoSecrets()

@@ -38,14 +38,37 @@ internal sealed partial class LicenseActivator
         }
 
         var policy = await context.PolicyAsync(businessId, license.ProductId, cancellationToken).ConfigureAwait(false);
-        var (outcome, instance) = LeaseEnd(policy, now) is { } leaseEnd
-            ? await RenewAsync(new InstanceLeaseRenewal(businessId, license.Id, request.LicenseKeyInstanceId, leaseEnd, now), cancellationToken).ConfigureAwait(false)
-            : await ConfirmAsync(businessId, license.Id, request.LicenseKeyInstanceId, now, cancellationToken).ConfigureAwait(false);
-        switch (outcome)
+        var granted = signer is null ? LicenseEntitlements.Empty : EffectiveEntitlements.Of(license, policy);
+
+        // Read the instance first and answer from it what needs no write; then sign the token for the renewed lease before
+        // renewing it, as an activation signs before it writes, so a signing failure leaves the lease as it was.
+        var instance = InputValidator.IsLookupable(request.LicenseKeyInstanceId, LicenseLimits.MaxIdLength)
+            ? await context.Store.FindInstanceAsync(businessId, license.Id, request.LicenseKeyInstanceId, null, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (instance is null)
+        {
+            return context.Refuse<LicenseHeartbeatResponse>(LicenseOperation.Heartbeat, context.Describe.InstanceNotFound());
+        }
+
+        if (ActivationRule.IsLapsed(instance, now))
+        {
+            return context.Refuse<LicenseHeartbeatResponse>(LicenseOperation.Heartbeat, context.Describe.LeaseExpired());
+        }
+
+        // A heartbeat without a floating policy, or of an instance without a lease, renews nothing: it confirms the instance.
+        var expected = LeaseEnd(policy, now) is { } leaseEnd && instance.LeaseExpiresAt is not null ? instance with { LeaseExpiresAt = leaseEnd } : instance;
+        var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(license, granted), expected, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(expected, instance))
+        {
+            return context.Succeed(LicenseOperation.Heartbeat, new LicenseHeartbeatResponse { Instance = instance, License = license, SignedLicense = token });
+        }
+
+        var result = await context.Store.RenewLeaseAsync(new InstanceLeaseRenewal(businessId, license.Id, instance.Id, expected.LeaseExpiresAt!.Value, now), cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
         {
             case InstanceLeaseRenewalOutcome.Renewed or InstanceLeaseRenewalOutcome.NotLeased:
-                var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(license, await GrantedAsync(businessId, license, cancellationToken).ConfigureAwait(false)), instance, cancellationToken).ConfigureAwait(false);
-                return context.Succeed(LicenseOperation.Heartbeat, new LicenseHeartbeatResponse { Instance = instance!, License = license, SignedLicense = token });
+                var (renewedToken, tokenUnavailable) = await TokenForWrittenAsync(token, expected, license, result.Instance!, granted, cancellationToken).ConfigureAwait(false);
+                return context.Succeed(LicenseOperation.Heartbeat, new LicenseHeartbeatResponse { Instance = result.Instance!, License = license, SignedLicense = renewedToken, SignedLicenseUnavailable = tokenUnavailable });
 
             case InstanceLeaseRenewalOutcome.LeaseExpired:
                 return context.Refuse<LicenseHeartbeatResponse>(LicenseOperation.Heartbeat, context.Describe.LeaseExpired());
@@ -58,9 +81,43 @@ internal sealed partial class LicenseActivator
         }
     }
 
+    /// <summary>
+    /// The token for an instance whose lease was just renewed: the one signed before the write when the store holds what it
+    /// describes; otherwise (a concurrent renewal landed in between) signed again, where a failure no longer throws, since
+    /// the lease is renewed, but says the token is unavailable.
+    /// </summary>
+    private async Task<(string? Token, bool Unavailable)> TokenForWrittenAsync(string? signed, LicenseInstance expected, License license, LicenseInstance written, LicenseEntitlements granted, CancellationToken cancellationToken) =>
+        signed is null || written == expected ? (signed, false) : await SignAfterWriteAsync(EffectiveEntitlements.ForToken(license, granted), written, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The answer to a device activating again while its instance is live: a floating one also renews its lease, as a
+    /// heartbeat would, with the token for the renewed lease signed before the renewal is written.
+    /// </summary>
+    private async Task<LicenseActivationResponse> ActivateAgainAsync(InstanceActivationResult result, DateTimeOffset? leaseEnd, License license, LicenseEntitlements granted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = result.Instance!;
+        var expected = leaseEnd is { } lease && existing.LeaseExpiresAt is not null ? existing with { LeaseExpiresAt = lease } : existing;
+        var token = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(license, granted), expected, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(expected, existing))
+        {
+            return new LicenseActivationResponse { Instance = existing, License = license, AlreadyActivated = true, SignedLicense = token };
+        }
+
+        var renewal = await context.Store.RenewLeaseAsync(new InstanceLeaseRenewal(license.BusinessId, license.Id, existing.Id, expected.LeaseExpiresAt!.Value, now), cancellationToken).ConfigureAwait(false);
+        if (renewal.Outcome != InstanceLeaseRenewalOutcome.Renewed)
+        {
+            // The lease lapsed or the instance was removed just now: nothing was written; answer with the instance as read.
+            var asRead = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(license, granted), existing, cancellationToken).ConfigureAwait(false);
+            return new LicenseActivationResponse { Instance = existing, License = license, AlreadyActivated = true, SignedLicense = asRead };
+        }
+
+        var (renewedToken, tokenUnavailable) = await TokenForWrittenAsync(token, expected, license, renewal.Instance!, granted, cancellationToken).ConfigureAwait(false);
+        return new LicenseActivationResponse { Instance = renewal.Instance!, License = license, AlreadyActivated = true, SignedLicense = renewedToken, SignedLicenseUnavailable = tokenUnavailable };
+    }
+
     /// <summary>The end of the lease an activation at <paramref name="now"/> takes: only a floating policy gives one.</summary>
     private static DateTimeOffset? LeaseEnd(LicensePolicy? policy, DateTimeOffset now) =>
-        policy is { SeatMode: LicenseSeatMode.Floating, LeaseDuration: { } duration } ? now + duration : null;
+        policy is { SeatMode: LicenseSeatMode.Floating, LeaseDuration: { } duration } ? Clock.TruncateToMilliseconds(now + duration) : null;
 
     /// <summary>
     /// The expiry a license whose term starts at its first activation gets from an activation at <paramref name="now"/>;
@@ -68,27 +125,6 @@ internal sealed partial class LicenseActivator
     /// </summary>
     private static DateTimeOffset? ExpiryOnFirstActivation(LicensePolicy? policy, License license, DateTimeOffset now) =>
         policy is { ExpirationBasis: LicenseExpirationBasis.FromFirstActivation } && license is { ExpiresAt: null, DurationHours: { } hours } ? now.AddHours(hours) : null;
-
-    private async Task<(InstanceLeaseRenewalOutcome, LicenseInstance?)> RenewAsync(InstanceLeaseRenewal renewal, CancellationToken cancellationToken)
-    {
-        var result = await context.Store.RenewLeaseAsync(renewal, cancellationToken).ConfigureAwait(false);
-        return (result.Outcome, result.Instance);
-    }
-
-    /// <summary>A heartbeat without a floating policy renews nothing: it confirms the instance is there, and a lease it still holds (the policy changed) is judged as it is.</summary>
-    private async Task<(InstanceLeaseRenewalOutcome, LicenseInstance?)> ConfirmAsync(string businessId, string licenseId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var instance = InputValidator.IsLookupable(instanceId, LicenseLimits.MaxIdLength)
-            ? await context.Store.FindInstanceAsync(businessId, licenseId, instanceId, null, cancellationToken).ConfigureAwait(false)
-            : null;
-        var outcome = instance switch
-        {
-            null => InstanceLeaseRenewalOutcome.InstanceNotFound,
-            _ when ActivationRule.IsLapsed(instance, now) => InstanceLeaseRenewalOutcome.LeaseExpired,
-            _ => InstanceLeaseRenewalOutcome.NotLeased,
-        };
-        return (outcome, instance);
-    }
 
     /// <summary>Logs the lapsed instances an activation removed to take a seat; the store recorded their events with the write.</summary>
     private void LogLapsedRemoved(InstanceActivationResult result)

@@ -86,13 +86,7 @@ internal sealed partial class LicenseActivator(LicenseKitContext context, ILicen
                 return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = instance, License = written, SignedLicense = token, SignedLicenseUnavailable = tokenUnavailable });
 
             case InstanceActivationOutcome.ExistingInstance:
-                // A floating device activating again also renews its lease, as a heartbeat would.
-                var existing = instance.LeaseExpiresAt is { } lease && result.Instance!.LeaseExpiresAt is not null
-                    ? (await context.Store.RenewLeaseAsync(new InstanceLeaseRenewal(businessId, license.Id, result.Instance.Id, lease, now), cancellationToken).ConfigureAwait(false)).Instance ?? result.Instance
-                    : result.Instance!;
-                var existingLicense = context.Keys.Reveal(result.License!, normalizedKey);
-                var existingToken = signer is null ? null : await signer.SignAsync(EffectiveEntitlements.ForToken(existingLicense, granted), existing, cancellationToken).ConfigureAwait(false);
-                return context.Succeed(LicenseOperation.Activate, new LicenseActivationResponse { Instance = existing, License = existingLicense, AlreadyActivated = true, SignedLicense = existingToken });
+                return context.Succeed(LicenseOperation.Activate, await ActivateAgainAsync(result, instance.LeaseExpiresAt, context.Keys.Reveal(result.License!, normalizedKey), granted, now, cancellationToken).ConfigureAwait(false));
 
             default:
                 return context.Refuse<LicenseActivationResponse>(LicenseOperation.Activate, [LicenseRules.ActivationRefusal(context.Describe, result.Outcome, result.License)]);

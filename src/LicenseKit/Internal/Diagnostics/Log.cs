@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Information, "Removed instance {InstanceId} of license {LicenseId}: its lease lapsed.")]
     public static partial void LapsedInstanceRemoved(ILogger logger, string instanceId, string licenseId);
 
-    [LoggerMessage(8, LogLevel.Error, "Instance {InstanceId} of license {LicenseId} was activated, but its signed license could not be signed again after a concurrent change; the answer says the token is unavailable.")]
+    [LoggerMessage(8, LogLevel.Error, "Instance {InstanceId} of license {LicenseId} was activated or its lease renewed, but its signed license could not be signed again after a concurrent change; the answer says the token is unavailable.")]
     public static partial void SigningFailedAfterActivation(ILogger logger, Exception exception, string instanceId, string licenseId);
 
     [LoggerMessage(20, LogLevel.Warning, "Delivery of {EventType} {EventId} failed on attempt {Attempt}; it will be retried or parked.")]

@@ -12,7 +12,7 @@ internal sealed class LicenseEventLog(LicenseKitContext context, ILicenseEventSt
         List<LicenseError>? errors = null;
         var limit = query.Limit ?? context.Options.DefaultPageSize;
         InputValidator.Range(context.Describe, ref errors, limit, "limit", 1, context.Options.MaxPageSize);
-        var after = 0L;
+        LicenseEventPosition after = default;
         if (query.After is not null && !TryDecodeCursor(query.After, out after))
         {
             InputValidator.Add(ref errors, context.Describe.InvalidEventCursor());
@@ -25,7 +25,7 @@ internal sealed class LicenseEventLog(LicenseKitContext context, ILicenseEventSt
 
         var businessId = await context.BusinessResolver.GetBusinessIdAsync(cancellationToken).ConfigureAwait(false);
         var items = await events.ListEventsAsync(businessId, after, limit, query.State, cancellationToken).ConfigureAwait(false);
-        var next = items.Count > 0 ? items[^1].Sequence : after;
+        var next = items.Count > 0 ? items[^1].Position : after;
         return LicenseResult<LicenseEventPage>.Success(new LicenseEventPage { Items = items, NextCursor = EncodeCursor(next) });
     }
 
@@ -45,12 +45,30 @@ internal sealed class LicenseEventLog(LicenseKitContext context, ILicenseEventSt
         };
     }
 
-    // A cursor is the sequence of the last event read, in digits only: no sign, no spaces, nothing a caller could vary.
-    private static string EncodeCursor(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
+    // A cursor is the position of the last event read, in digits only: the sequence alone while the store keeps no
+    // transaction ids (so cursors from before they were kept still read on), else "transaction.sequence". No sign, no
+    // spaces, nothing a caller could vary.
+    private static string EncodeCursor(LicenseEventPosition position) => position.TransactionId == 0
+        ? position.Sequence.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{position.TransactionId}.{position.Sequence}");
 
-    private static bool TryDecodeCursor(string cursor, out long sequence)
+    private static bool TryDecodeCursor(string cursor, out LicenseEventPosition position)
     {
-        sequence = 0;
-        return cursor.Length is > 0 and <= 19 && long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out sequence);
+        position = default;
+        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
+        var transaction = 0L;
+        if ((dot < 0 || TryDecodeNumber(cursor[..dot], out transaction)) && TryDecodeNumber(cursor[(dot + 1)..], out var sequence))
+        {
+            position = new LicenseEventPosition(transaction, sequence);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryDecodeNumber(string digits, out long value)
+    {
+        value = 0;
+        return digits.Length is > 0 and <= 19 && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }

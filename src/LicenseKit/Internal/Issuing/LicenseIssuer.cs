@@ -23,15 +23,18 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
         var activationsLimit = request.ActivationsLimit ?? policy?.ActivationsLimit;
         var durationHours = request.DurationHours ?? policy?.DurationHours;
         var now = context.Now();
-        var idempotency = request.IdempotencyKey is { } idempotencyKey
-            ? new LicenseIdempotency(context.Keys.HashIdempotencyKey(idempotencyKey), RequestHash.Compute(request, context.Keys.Hasher))
-            : null;
         var customKey = request.Key?.Trim();
+        // A custom key is normalized and hashed once here; the request hash, the older-secret check and the stored row share it.
+        var customNormalized = customKey is null ? null : LicenseKeyNormalizer.Normalize(customKey);
+        var customKeyHash = customNormalized is null ? null : context.Keys.Hasher.Hash(customNormalized);
+        var idempotency = request.IdempotencyKey is { } idempotencyKey
+            ? new LicenseIdempotency(context.Keys.HashIdempotencyKey(idempotencyKey), RequestHash.Compute(request, customKeyHash))
+            : null;
         var metadata = LicenseMetadata.From(request.Metadata);
         var entitlements = EffectiveEntitlements.OwnOf(request.Entitlements);
 
         // Under a rotated secret a custom key may be stored under an older one, where the unique index cannot see it.
-        if (customKey is not null && await context.Keys.IsTakenUnderOlderSecretAsync(context.Store, businessId, customKey, cancellationToken).ConfigureAwait(false))
+        if (customNormalized is not null && await context.Keys.IsTakenUnderOlderSecretAsync(context.Store, businessId, customNormalized, cancellationToken).ConfigureAwait(false))
         {
             return context.Refuse<License>(LicenseOperation.Issue, context.Describe.DuplicateKey());
         }
@@ -59,7 +62,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 UpdatedAt = now,
                 Entitlements = entitlements,
                 Version = 1,
-            }, key);
+            }, key, customKeyHash);
 
             var created = await context.Store.CreateAsync(license, idempotency, cancellationToken).ConfigureAwait(false);
             switch (created.Outcome)
@@ -73,7 +76,7 @@ internal sealed class LicenseIssuer(LicenseKitContext context, IKeyGenerator key
                 // A replay answers with the license as it is now (the store's current row), not a snapshot of the first answer.
                 case LicenseCreateOutcome.IdempotencyKeyExists when created.ExistingRequestHash == idempotency!.RequestHash:
                     // A custom key was in the request; a generated one is shown again only when keys are stored encrypted.
-                    return LicenseResult<License>.Success(customKey is null ? context.Keys.Reveal(created.License!) : context.Keys.Reveal(created.License!, LicenseKeyNormalizer.Normalize(customKey)));
+                    return LicenseResult<License>.Success(customKey is null ? context.Keys.Reveal(created.License!) : context.Keys.Reveal(created.License!, customNormalized!));
 
                 case LicenseCreateOutcome.IdempotencyKeyExists:
                     return context.Refuse<License>(LicenseOperation.Issue, context.Describe.IdempotencyKeyConflict());

@@ -18,13 +18,16 @@ internal sealed class LicenseKeyVault(ILicenseKeyHasher hasher, ILicenseKeyProte
     public bool StoresKeys => protector is not null;
 
     /// <summary>The form of <paramref name="license"/> a store receives: hash, hint and protected key, never the plaintext.</summary>
-    public License Seal(License license, string key)
+    /// <param name="license">The license with its plaintext key not set.</param>
+    /// <param name="key">The key as issued.</param>
+    /// <param name="keyHash">The current hash of the normalized key when the caller already made it; made here otherwise.</param>
+    public License Seal(License license, string key, string? keyHash = null)
     {
         var normalized = LicenseKeyNormalizer.Normalize(key);
         return license with
         {
             Key = string.Empty,
-            KeyHash = Hasher.Hash(normalized),
+            KeyHash = keyHash ?? Hasher.Hash(normalized),
             KeyHint = LicenseKeyHint.Of(normalized),
             ProtectedKey = protector?.Protect(key),
         };
@@ -32,11 +35,16 @@ internal sealed class LicenseKeyVault(ILicenseKeyHasher hasher, ILicenseKeyProte
 
     /// <summary>
     /// Finds the license of <paramref name="normalizedKey"/> in the store by its hash under the current secret, then under
-    /// each older one (one lookup when a single secret is configured).
+    /// each older one (one hash and one lookup when a single secret is configured, or when the current hash is found).
     /// </summary>
     public async Task<License?> FindByKeyAsync(ILicenseStore store, string businessId, string normalizedKey, CancellationToken cancellationToken)
     {
-        foreach (var hash in Hasher.HashWithEverySecret(normalizedKey))
+        if (await store.FindByKeyAsync(businessId, Hasher.Hash(normalizedKey), cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            return current;
+        }
+
+        foreach (var hash in Hasher.HashWithOlderSecrets(normalizedKey))
         {
             if (await store.FindByKeyAsync(businessId, hash, cancellationToken).ConfigureAwait(false) is { } license)
             {
@@ -47,13 +55,12 @@ internal sealed class LicenseKeyVault(ILicenseKeyHasher hasher, ILicenseKeyProte
         return null;
     }
 
-    /// <summary>Whether <paramref name="key"/> is stored under a secret older than the current one.</summary>
-    public async Task<bool> IsTakenUnderOlderSecretAsync(ILicenseStore store, string businessId, string key, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="normalizedKey"/> is stored under a secret older than the current one (no work with one secret).</summary>
+    public async Task<bool> IsTakenUnderOlderSecretAsync(ILicenseStore store, string businessId, string normalizedKey, CancellationToken cancellationToken)
     {
-        var hashes = Hasher.HashWithEverySecret(LicenseKeyNormalizer.Normalize(key));
-        for (var i = 1; i < hashes.Count; i++)
+        foreach (var hash in Hasher.HashWithOlderSecrets(normalizedKey))
         {
-            if (await store.FindByKeyAsync(businessId, hashes[i], cancellationToken).ConfigureAwait(false) is not null)
+            if (await store.FindByKeyAsync(businessId, hash, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return true;
             }

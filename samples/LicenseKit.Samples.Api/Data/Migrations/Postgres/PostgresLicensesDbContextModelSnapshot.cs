@@ -219,6 +219,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("state");
 
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("transaction_id");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -231,11 +235,11 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ux_licensekit_license_events_id");
 
-                    b.HasIndex("BusinessId", "Sequence")
-                        .HasDatabaseName("ix_licensekit_license_events_business");
-
                     b.HasIndex("State", "Sequence")
                         .HasDatabaseName("ix_licensekit_license_events_state");
+
+                    b.HasIndex("BusinessId", "TransactionId", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_business");
 
                     b.HasIndex("LicenseId", "State", "Sequence")
                         .HasDatabaseName("ix_licensekit_license_events_license");

@@ -212,6 +212,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transaction_id");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -224,11 +228,11 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ux_licensekit_license_events_id");
 
-                    b.HasIndex("BusinessId", "Sequence")
-                        .HasDatabaseName("ix_licensekit_license_events_business");
-
                     b.HasIndex("State", "Sequence")
                         .HasDatabaseName("ix_licensekit_license_events_state");
+
+                    b.HasIndex("BusinessId", "TransactionId", "Sequence")
+                        .HasDatabaseName("ix_licensekit_license_events_business");
 
                     b.HasIndex("LicenseId", "State", "Sequence")
                         .HasDatabaseName("ix_licensekit_license_events_license");
