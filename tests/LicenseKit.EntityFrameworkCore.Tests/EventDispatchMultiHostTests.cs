@@ -19,8 +19,9 @@ public abstract class EventDispatchMultiHostTests
     {
         await using var database = await CreateDatabaseAsync();
         var probe = new DeliveryProbe();
-        await using var first = CreateHost(database, probe);
-        await using var second = CreateHost(database, probe);
+        var gate = new SharingGate();
+        await using var first = CreateHost(database, new HostHandler(probe, gate, 0));
+        await using var second = CreateHost(database, new HostHandler(probe, gate, 1));
         ServiceProvider[] hosts = [first, second];
 
         await Parallel.ForEachAsync(Enumerable.Range(0, Licenses), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
@@ -76,7 +77,7 @@ public abstract class EventDispatchMultiHostTests
         _ => throw new InvalidOperationException(e.GetType().Name),
     };
 
-    private static ServiceProvider CreateHost(TestDatabase database, DeliveryProbe probe)
+    private static ServiceProvider CreateHost(TestDatabase database, ILicenseEventHandler handler)
     {
         var services = new ServiceCollection();
         services.AddDbContext<TestDbContext>(database.Configure);
@@ -86,9 +87,41 @@ public abstract class EventDispatchMultiHostTests
                 o.KeyHashing.Secrets["test"] = StoreRecords.HashingSecret;
             })
             .UseEntityFrameworkCore<TestDbContext>()
-            .AddEventHandler(probe);
+            .AddEventHandler(handler);
         services.Configure<LicenseEventDeliveryOptions>(o => o.BatchSize = 5);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    /// <summary>
+    /// Holds each host's first delivery until the other host has started delivering too (at most 30 s), so that "both
+    /// dispatchers share the work" does not depend on which one the scheduler runs first: while one host holds its
+    /// batch, the other can only claim events of other licenses. A host that never claims still fails the test.
+    /// </summary>
+    private sealed class SharingGate
+    {
+        private readonly TaskCompletionSource[] _started = [new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously)];
+
+        public async Task ArriveAsync(int host, CancellationToken cancellationToken)
+        {
+            _started[host].TrySetResult();
+            try
+            {
+                await _started[1 - host].Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // The other host never delivered; the assertion on claimed counts reports it.
+            }
+        }
+    }
+
+    private sealed class HostHandler(DeliveryProbe probe, SharingGate gate, int host) : ILicenseEventHandler
+    {
+        public async Task HandleAsync(LicenseEvent licenseEvent, CancellationToken cancellationToken)
+        {
+            await gate.ArriveAsync(host, cancellationToken);
+            await probe.HandleAsync(licenseEvent, cancellationToken);
+        }
     }
 
     /// <summary>Records each delivery and counts any that starts while another delivery of the same event is running.</summary>
