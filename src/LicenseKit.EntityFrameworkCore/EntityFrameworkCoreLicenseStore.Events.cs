@@ -100,15 +100,19 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext> : ILicense
     }
 
     /// <inheritdoc />
-    public async Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    public async Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, LicenseEventTargets deliveredTargets, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(deliveredTargets);
         var leased = Leased(eventId, owner);
+        var targets = LicenseEventMapper.StoredTargets(deliveredTargets);
         var marked = retryAt is { } at
             ? await leased.ExecuteUpdateAsync(
-                s => s.SetProperty(e => e.NextAttemptAt, LicenseMapper.ToUnixMs(at)).SetProperty(e => e.LastError, error).SetProperty(e => e.LeaseOwner, (string?)null),
+                s => s.SetProperty(e => e.NextAttemptAt, LicenseMapper.ToUnixMs(at)).SetProperty(e => e.LastError, error).SetProperty(e => e.LeaseOwner, (string?)null)
+                    .SetProperty(e => e.DeliveredTargets, targets),
                 cancellationToken).ConfigureAwait(false)
             : await leased.ExecuteUpdateAsync(
-                s => s.SetProperty(e => e.State, (int)LicenseEventState.Parked).SetProperty(e => e.LastError, error).SetProperty(e => e.LeaseOwner, (string?)null),
+                s => s.SetProperty(e => e.State, (int)LicenseEventState.Parked).SetProperty(e => e.LastError, error).SetProperty(e => e.LeaseOwner, (string?)null)
+                    .SetProperty(e => e.DeliveredTargets, targets),
                 cancellationToken).ConfigureAwait(false);
         return marked == 1;
     }

@@ -26,6 +26,7 @@ public static partial class LicenseKitModelBuilderExtensions
             e.Property(r => r.LeaseOwner).HasColumnName("lease_owner").HasMaxLength(256);
             e.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(LicenseLimits.MaxEventErrorLength);
             e.Property(r => r.DeliveredAt).HasColumnName("delivered_at");
+            e.Property(r => r.DeliveredTargets).HasColumnName("delivered_targets");
             e.HasIndex(r => r.Id).IsUnique().HasDatabaseName("ux_licensekit_license_events_id");
             e.HasIndex(r => new { r.BusinessId, r.TransactionId, r.Sequence }).HasDatabaseName("ix_licensekit_license_events_business");
             e.HasIndex(r => new { r.State, r.Sequence }).HasDatabaseName("ix_licensekit_license_events_state");

@@ -131,11 +131,11 @@ public abstract partial class LicenseStoreConformanceTests
         var recorded = await store.ListEventsAsync(BusinessId, default, 100);
 
         await ClaimMineAsync("owner-a", ClaimTime);
-        (await store.MarkFailedAsync(recorded[0].Id, "owner-a", "boom", ClaimTime.AddSeconds(10))).Should().BeTrue();
+        (await store.MarkFailedAsync(recorded[0].Id, "owner-a", "boom", ClaimTime.AddSeconds(10), LicenseEventTargets.Empty)).Should().BeTrue();
         (await ClaimMineAsync("owner-a", ClaimTime.AddSeconds(5))).Should().BeEmpty("the retry is not due and holds the later event back");
         var retried = await ClaimMineAsync("owner-a", ClaimTime.AddSeconds(10));
         retried.Should().ContainSingle().Which.Should().Match<LicenseEventRecord>(e => e.Id == recorded[0].Id && e.Attempts == 2 && e.LastError == "boom");
-        (await store.MarkFailedAsync(recorded[0].Id, "owner-a", "boom again", null)).Should().BeTrue();
+        (await store.MarkFailedAsync(recorded[0].Id, "owner-a", "boom again", null, LicenseEventTargets.Empty)).Should().BeTrue();
 
         var parked = (await store.ListEventsAsync(BusinessId, default, 100, LicenseEventState.Parked)).Should().ContainSingle().Subject;
         var later = await ClaimMineAsync("owner-a", ClaimTime.AddSeconds(20));

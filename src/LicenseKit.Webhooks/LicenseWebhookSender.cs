@@ -13,12 +13,14 @@ namespace LicenseKit;
 /// as <c>webhook-id</c> and is signed afresh with the attempt's <c>webhook-timestamp</c>.
 /// </summary>
 /// <remarks>
-/// Registered by <c>AddWebhooks()</c> both as itself and as an <see cref="ILicenseEventHandler"/>. A dispatcher that
-/// records and retries events calls <see cref="DeliverAsync(LicenseEvent, CancellationToken)"/> (or, to track each
-/// endpoint apart, <see cref="DeliverAsync(LicenseEvent, string, CancellationToken)"/>) and reads the results; it never
-/// throws for a receiver's failure.
+/// Registered by <c>AddWebhooks()</c> both as itself and as an <see cref="ILicenseEventHandler"/>. As an
+/// <see cref="ILicenseEventFanOutHandler"/> it lets the event dispatcher track each endpoint apart: each endpoint that
+/// takes an event's type is a delivery target, and an endpoint that took the event is not posted it again when another
+/// endpoint's failure makes the event retried. Code of its own calls <see cref="DeliverAsync(LicenseEvent, CancellationToken)"/>
+/// or <see cref="DeliverAsync(LicenseEvent, string, CancellationToken)"/> and reads the results; they never throw for a
+/// receiver's failure.
 /// </remarks>
-public sealed class LicenseWebhookSender : ILicenseEventHandler
+public sealed class LicenseWebhookSender : ILicenseEventFanOutHandler
 {
     /// <summary>The name of the <see cref="HttpClient"/> the sender uses; configure it further with <c>services.AddHttpClient(HttpClientName)</c>.</summary>
     public const string HttpClientName = "LicenseKit.Webhooks";
@@ -40,7 +42,7 @@ public sealed class LicenseWebhookSender : ILicenseEventHandler
     /// <summary>The names of the endpoints that take <paramref name="licenseEvent"/>'s type (<see cref="WebhookEndpoint.EventTypes"/>).</summary>
     /// <param name="licenseEvent">The event.</param>
     /// <returns>The names, in configuration order; empty when no endpoint takes the type.</returns>
-    public IReadOnlyList<string> EndpointNamesFor(LicenseEvent licenseEvent) => [.. TargetsFor(licenseEvent).Select(t => t.Name)];
+    public IReadOnlyList<string> EndpointNamesFor(LicenseEvent licenseEvent) => [.. EndpointsFor(licenseEvent).Select(t => t.Name)];
 
     /// <summary>
     /// Delivers <paramref name="licenseEvent"/> at once to every endpoint that takes its type and reports each outcome.
@@ -50,7 +52,7 @@ public sealed class LicenseWebhookSender : ILicenseEventHandler
     /// <returns>One result per endpoint that takes the type, in configuration order.</returns>
     public async Task<IReadOnlyList<WebhookDeliveryResult>> DeliverAsync(LicenseEvent licenseEvent, CancellationToken cancellationToken = default)
     {
-        var targets = TargetsFor(licenseEvent);
+        var targets = EndpointsFor(licenseEvent);
         if (targets.Length == 0)
         {
             return [];
@@ -92,7 +94,30 @@ public sealed class LicenseWebhookSender : ILicenseEventHandler
         }
     }
 
-    private WebhookTarget[] TargetsFor(LicenseEvent licenseEvent)
+    /// <summary>
+    /// Delivers the event to one endpoint; throws <see cref="WebhookDeliveryException"/> when it refused the event. The
+    /// event dispatcher calls this for each endpoint that has not taken the event yet, so a retry after one endpoint's
+    /// failure does not post the event again to the endpoints that took it.
+    /// </summary>
+    /// <param name="licenseEvent">The event.</param>
+    /// <param name="target">The <see cref="WebhookEndpoint.Name"/> of the endpoint.</param>
+    /// <param name="cancellationToken">The operation's cancellation token.</param>
+    /// <returns>A task that completes when the endpoint has accepted the event.</returns>
+    /// <exception cref="WebhookDeliveryException">The endpoint did not accept the event after the retries.</exception>
+    /// <exception cref="ArgumentException">No endpoint has that name.</exception>
+    public async Task HandleAsync(LicenseEvent licenseEvent, string target, CancellationToken cancellationToken)
+    {
+        var result = await DeliverAsync(licenseEvent, target, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new WebhookDeliveryException([result]);
+        }
+    }
+
+    /// <inheritdoc />
+    IReadOnlyList<string> ILicenseEventFanOutHandler.TargetsFor(LicenseEvent licenseEvent) => EndpointNamesFor(licenseEvent);
+
+    private WebhookTarget[] EndpointsFor(LicenseEvent licenseEvent)
     {
         var eventType = LicenseEventTypes.Of(licenseEvent);
         return Array.FindAll(_targets, t => t.Takes(eventType));

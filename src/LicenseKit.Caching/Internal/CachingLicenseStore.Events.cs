@@ -20,8 +20,8 @@ internal sealed partial class CachingLicenseStore : ILicenseEventStore
     public Task<int> MarkDeliveredAsync(IReadOnlyCollection<string> eventIds, string owner, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default) =>
         InnerEvents.MarkDeliveredAsync(eventIds, owner, deliveredAt, cancellationToken);
 
-    public Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
-        InnerEvents.MarkFailedAsync(eventId, owner, error, retryAt, cancellationToken);
+    public Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, LicenseEventTargets deliveredTargets, CancellationToken cancellationToken = default) =>
+        InnerEvents.MarkFailedAsync(eventId, owner, error, retryAt, deliveredTargets, cancellationToken);
 
     public Task<LicenseEventRecord?> RedriveEventAsync(string businessId, string eventId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         InnerEvents.RedriveEventAsync(businessId, eventId, now, cancellationToken);

@@ -31,4 +31,7 @@ internal sealed class LicenseEventEntity
     public string? LastError { get; set; }
 
     public long? DeliveredAt { get; set; }
+
+    /// <summary>The targets that took the event, one name per line (<see cref="LicenseEventTargets.ToString"/>); null for none.</summary>
+    public string? DeliveredTargets { get; set; }
 }

@@ -19,6 +19,7 @@ internal static class LicenseEventMapper
         LeaseOwner = record.LeaseOwner,
         LastError = record.LastError,
         DeliveredAt = record.DeliveredAt is { } at ? LicenseMapper.ToUnixMs(at) : null,
+        DeliveredTargets = StoredTargets(record.DeliveredTargets),
     };
 
     public static LicenseEventRecord ToRecord(LicenseEventEntity row) => new()
@@ -37,5 +38,9 @@ internal static class LicenseEventMapper
         LeaseOwner = row.LeaseOwner,
         LastError = row.LastError,
         DeliveredAt = row.DeliveredAt is { } at ? LicenseMapper.FromUnixMs(at) : null,
+        DeliveredTargets = LicenseEventTargets.Parse(row.DeliveredTargets),
     };
+
+    /// <summary>The column's value of a target set: null for none, as rows recorded before the column existed hold.</summary>
+    public static string? StoredTargets(LicenseEventTargets targets) => targets.Count == 0 ? null : targets.ToString();
 }

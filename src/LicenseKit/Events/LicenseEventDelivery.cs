@@ -16,9 +16,11 @@ namespace LicenseKit;
 /// </summary>
 /// <remarks>
 /// Each event runs in a service scope of its own, so scoped handlers are not shared between the events of a batch, which
-/// run in parallel; the batch is claimed in one store call and its delivered events are marked in one. A handler that
-/// throws fails the event for every handler: all of them see it again on the retry, so handlers deduplicate by
-/// <see cref="LicenseEvent.EventId"/>.
+/// run in parallel; the batch is claimed in one store call and its delivered events are marked in one. Each handler is
+/// a delivery target of its own (and each target of an <see cref="ILicenseEventFanOutHandler"/>, such as a webhook
+/// endpoint): a failed attempt records the targets that took the event (<see cref="LicenseEventRecord.DeliveredTargets"/>)
+/// and the retry goes to the others only. A crash before the attempt is marked delivers it again to every target of
+/// that attempt, so handlers still deduplicate by <see cref="LicenseEvent.EventId"/>.
 /// </remarks>
 public sealed class LicenseEventDelivery
 {
@@ -62,7 +64,7 @@ public sealed class LicenseEventDelivery
 
         // A claim holds at most one event per license, so the batch runs in parallel without reordering any license. The
         // outcomes are marked together afterwards: the delivered ones in one statement, failures one by one.
-        var errors = await Task.WhenAll(claimed.Select(e => DeliverAsync(e, cancellationToken))).ConfigureAwait(false);
+        var attempts = await Task.WhenAll(claimed.Select(e => DeliverAsync(e, cancellationToken))).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested)
         {
             return claimed.Count; // shutting down: unmarked events are claimed again when their leases end
@@ -72,7 +74,7 @@ public sealed class LicenseEventDelivery
         await using (scope.ConfigureAwait(false))
         {
             var store = scope.ServiceProvider.GetRequiredService<ILicenseEventStore>();
-            var delivered = claimed.Where((_, i) => errors[i] is null).Select(e => e.Id).ToArray();
+            var delivered = claimed.Where((_, i) => attempts[i]!.Succeeded).Select(e => e.Id).ToArray();
             if (delivered.Length > 0)
             {
                 await store.MarkDeliveredAsync(delivered, DispatcherId, _time.GetUtcNowMilliseconds(), CancellationToken.None).ConfigureAwait(false);
@@ -80,9 +82,9 @@ public sealed class LicenseEventDelivery
 
             for (var i = 0; i < claimed.Count; i++)
             {
-                if (errors[i] is { } error)
+                if (!attempts[i]!.Succeeded)
                 {
-                    await MarkFailedAsync(store, claimed[i], error).ConfigureAwait(false);
+                    await MarkFailedAsync(store, claimed[i], attempts[i]!).ConfigureAwait(false);
                 }
             }
         }
@@ -112,40 +114,24 @@ public sealed class LicenseEventDelivery
         return TimeSpan.FromMilliseconds(capped / 2 + (capped / 2 * jitter));
     }
 
-    /// <summary>Runs every handler on one event in a scope of its own.</summary>
-    /// <returns>The error that failed the attempt, or <see langword="null"/> when every handler returned (or the host is stopping).</returns>
-    private async Task<string?> DeliverAsync(LicenseEventRecord record, CancellationToken cancellationToken)
+    /// <summary>Delivers one event to its pending targets in a scope of its own.</summary>
+    /// <returns>The attempt, or <see langword="null"/> when the host is stopping (then nothing is marked).</returns>
+    private async Task<LicenseEventAttempt?> DeliverAsync(LicenseEventRecord record, CancellationToken cancellationToken)
     {
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            try
-            {
-                var licenseEvent = record.ToEvent();
-                // Half the lease: the attempt ends well before another dispatcher may claim the event.
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attempt.CancelAfter(_options.LeaseDuration / 2);
-                foreach (var handler in scope.ServiceProvider.GetServices<ILicenseEventHandler>())
-                {
-                    await handler.HandleAsync(licenseEvent, attempt.Token).ConfigureAwait(false);
-                }
-
-                return null;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return null; // shutting down: nothing is marked, the lease ends and another attempt follows
-            }
-            catch (Exception ex)
-            {
-                Log.EventDeliveryFailed(_logger, ex, record.Type, record.Id, record.Attempts);
-                return $"{ex.GetType().Name}: {ex.Message}";
-            }
+            // Half the lease: the attempt ends well before another dispatcher may claim the event.
+            using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeLimit.CancelAfter(_options.LeaseDuration / 2);
+            var attempt = await LicenseEventAttempt.RunAsync(record, scope.ServiceProvider.GetServices<ILicenseEventHandler>(), _logger, timeLimit.Token).ConfigureAwait(false);
+            // Shutting down: nothing is marked, the lease ends and another attempt follows (targets of this one get it again).
+            return cancellationToken.IsCancellationRequested ? null : attempt;
         }
     }
 
     /// <summary>Schedules the retry of a failed event with backoff, or parks it after the last attempt.</summary>
-    private Task<bool> MarkFailedAsync(ILicenseEventStore store, LicenseEventRecord record, string error)
+    private Task<bool> MarkFailedAsync(ILicenseEventStore store, LicenseEventRecord record, LicenseEventAttempt attempt)
     {
         var retryAt = record.Attempts >= _options.MaxAttempts
             ? (DateTimeOffset?)null
@@ -155,7 +141,8 @@ public sealed class LicenseEventDelivery
             Log.EventParked(_logger, record.Type, record.Id, record.Attempts);
         }
 
-        return store.MarkFailedAsync(record.Id, DispatcherId, Truncate(error), retryAt, CancellationToken.None);
+        // The targets that took the event go with the failure, in the same conditional update: the retry skips them.
+        return store.MarkFailedAsync(record.Id, DispatcherId, Truncate(attempt.Error), retryAt, attempt.DeliveredTargets, CancellationToken.None);
     }
 
     private static string Truncate(string error) => error.Length <= LicenseLimits.MaxEventErrorLength ? error : error[..LicenseLimits.MaxEventErrorLength];

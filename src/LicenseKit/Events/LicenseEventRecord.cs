@@ -74,6 +74,13 @@ public sealed record LicenseEventRecord
     /// <summary>When it was delivered.</summary>
     public DateTimeOffset? DeliveredAt { get; init; }
 
+    /// <summary>
+    /// The delivery targets that have taken the event (a handler, or one endpoint of a fan-out handler such as the
+    /// webhook sender), recorded with each failed attempt: the next attempt, and a re-drive of a parked event, deliver
+    /// only to the other targets. Empty until an attempt fails after some targets took the event.
+    /// </summary>
+    public LicenseEventTargets DeliveredTargets { get; init; } = LicenseEventTargets.Empty;
+
     /// <summary>The record of a license's issuing.</summary>
     /// <param name="license">The license as created.</param>
     /// <returns>A pending record with a new id.</returns>

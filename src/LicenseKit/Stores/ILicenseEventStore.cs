@@ -63,17 +63,23 @@ public interface ILicenseEventStore
 
     /// <summary>
     /// Records a failed attempt of a claimed event, if <paramref name="owner"/> still holds its lease: the event stays
-    /// pending until <paramref name="retryAt"/>, or is parked when <paramref name="retryAt"/> is <see langword="null"/>.
+    /// pending until <paramref name="retryAt"/>, or is parked when <paramref name="retryAt"/> is <see langword="null"/>;
+    /// in the same conditional update its <see cref="LicenseEventRecord.DeliveredTargets"/> become
+    /// <paramref name="deliveredTargets"/>, so later attempts (and a re-drive) skip the targets that took it.
     /// </summary>
     /// <param name="eventId">The event id.</param>
     /// <param name="owner">The dispatcher that claimed it.</param>
     /// <param name="error">What went wrong, kept as <see cref="LicenseEventRecord.LastError"/>.</param>
     /// <param name="retryAt">When to try again, or <see langword="null"/> to park the event.</param>
+    /// <param name="deliveredTargets">Every target that has taken the event so far (those of earlier attempts included): it replaces the stored set.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Whether the event was marked (<see langword="false"/> when the lease was lost).</returns>
-    Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
+    Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, LicenseEventTargets deliveredTargets, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes a parked event of a business pending again, due at <paramref name="now"/>, with its attempts reset.</summary>
+    /// <summary>
+    /// Makes a parked event of a business pending again, due at <paramref name="now"/>, with its attempts reset and its
+    /// <see cref="LicenseEventRecord.DeliveredTargets"/> kept.
+    /// </summary>
     /// <param name="businessId">The business.</param>
     /// <param name="eventId">The event id.</param>
     /// <param name="now">When it becomes due.</param>

@@ -67,10 +67,13 @@ public sealed partial class InMemoryLicenseStore : ILicenseEventStore
     }
 
     /// <inheritdoc />
-    public Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
-        Task.FromResult(MarkLeased(eventId, owner, r => retryAt is { } at
-            ? r with { NextAttemptAt = at, LastError = error, LeaseOwner = null }
-            : r with { State = LicenseEventState.Parked, LastError = error, LeaseOwner = null }));
+    public Task<bool> MarkFailedAsync(string eventId, string owner, string error, DateTimeOffset? retryAt, LicenseEventTargets deliveredTargets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deliveredTargets);
+        return Task.FromResult(MarkLeased(eventId, owner, r => retryAt is { } at
+            ? r with { NextAttemptAt = at, LastError = error, LeaseOwner = null, DeliveredTargets = deliveredTargets }
+            : r with { State = LicenseEventState.Parked, LastError = error, LeaseOwner = null, DeliveredTargets = deliveredTargets }));
+    }
 
     /// <inheritdoc />
     public Task<LicenseEventRecord?> RedriveEventAsync(string businessId, string eventId, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -61,7 +61,7 @@ public class LicenseEventsTests
         var first = await SingleEventAsync(sut);
         first.State.Should().Be(LicenseEventState.Pending);
         first.Attempts.Should().Be(1);
-        first.LastError.Should().Be("InvalidOperationException: receiver down");
+        first.LastError.Should().Be($"{typeof(SwitchableHandler)}: InvalidOperationException: receiver down");
         first.NextAttemptAt.Should().BeOnOrAfter(sut.Time.GetUtcNow().AddSeconds(5)).And.BeOnOrBefore(sut.Time.GetUtcNow().AddSeconds(10));
         (await sut.DeliverEventsAsync()).Should().Be(0, "the retry is not due yet");
 
@@ -74,7 +74,7 @@ public class LicenseEventsTests
         (await sut.DeliverEventsAsync()).Should().Be(1);
         var parked = (await sut.Events.ListAsync(new LicenseEventQuery { State = LicenseEventState.Parked })).Value!.Items.Should().ContainSingle().Subject;
         parked.Attempts.Should().Be(3);
-        parked.LastError.Should().Be("InvalidOperationException: receiver down");
+        parked.LastError.Should().Be($"{typeof(SwitchableHandler)}: InvalidOperationException: receiver down", "the error names the target that failed");
         sut.Time.Advance(TimeSpan.FromDays(1));
         (await sut.DeliverEventsAsync()).Should().Be(0, "a parked event waits for a re-drive");
 

@@ -29,8 +29,8 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Error, "Instance {InstanceId} of license {LicenseId} was activated or its lease renewed, but its signed license could not be signed again after a concurrent change; the answer says the token is unavailable.")]
     public static partial void SigningFailedAfterActivation(ILogger logger, Exception exception, string instanceId, string licenseId);
 
-    [LoggerMessage(20, LogLevel.Warning, "Delivery of {EventType} {EventId} failed on attempt {Attempt}; it will be retried or parked.")]
-    public static partial void EventDeliveryFailed(ILogger logger, Exception exception, string eventType, string eventId, int attempt);
+    [LoggerMessage(20, LogLevel.Warning, "Delivery of {EventType} {EventId} to {Target} failed on attempt {Attempt}; it will be retried or parked.")]
+    public static partial void EventDeliveryFailed(ILogger logger, Exception exception, string eventType, string eventId, string target, int attempt);
 
     [LoggerMessage(21, LogLevel.Error, "Parked {EventType} {EventId} after {Attempts} failed attempts; re-drive it once the handler is fixed.")]
     public static partial void EventParked(ILogger logger, string eventType, string eventId, int attempts);

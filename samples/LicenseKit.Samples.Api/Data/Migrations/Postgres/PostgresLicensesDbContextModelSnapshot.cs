@@ -180,6 +180,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("delivered_at");
 
+                    b.Property<string>("DeliveredTargets")
+                        .HasColumnType("text")
+                        .HasColumnName("delivered_targets");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -173,6 +173,10 @@ namespace LicenseKit.Samples.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("delivered_at");
 
+                    b.Property<string>("DeliveredTargets")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_targets");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasMaxLength(128)
