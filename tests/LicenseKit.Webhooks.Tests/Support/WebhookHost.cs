@@ -2,14 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LicenseKit.Webhooks.Tests.Support;
 
-/// <summary>A LicenseKit host with webhooks, tuned for tests: short retry delays, the given clock.</summary>
+/// <summary>A LicenseKit host with webhooks, tuned for tests: short retry delays, the given clock, the in-memory store unless <c>store</c> picks another.</summary>
 internal static class WebhookHost
 {
-    public static ServiceProvider Create(Action<WebhookOptions> configure, TimeProvider? time = null)
+    public static ServiceProvider Create(Action<WebhookOptions> configure, TimeProvider? time = null, Action<LicenseKitBuilder>? store = null)
     {
         var services = new ServiceCollection();
-        services.AddLicenseKit(o => o.BusinessId = "biz_345TUESrCDPvrb")
-            .UseTimeProvider(time ?? TimeProvider.System)
+        var builder = services.AddLicenseKit(o => o.BusinessId = "biz_345TUESrCDPvrb");
+        store?.Invoke(builder);
+        builder.UseTimeProvider(time ?? TimeProvider.System)
             .AddWebhooks(o =>
             {
                 o.RetryDelay = TimeSpan.FromMilliseconds(10);
