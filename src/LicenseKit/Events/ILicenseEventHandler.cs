@@ -6,8 +6,11 @@ namespace LicenseKit;
 /// <remarks>
 /// <para>The store records the event of each write atomically with it; <see cref="LicenseEventDelivery"/> (run by the
 /// <c>AddEventDispatcher()</c> hosted service) then calls the handlers, one after another in registration order, at least
-/// once: a handler that throws or times out makes the event retried later with backoff, for every handler, and parked
-/// after <see cref="LicenseEventDeliveryOptions.MaxAttempts"/>. Deduplicate by <see cref="LicenseEvent.EventId"/>.</para>
+/// once: a handler that throws or times out makes the event retried later with backoff, and parked after
+/// <see cref="LicenseEventDeliveryOptions.MaxAttempts"/>. Each handler is tracked apart (by its type's full name), so the
+/// retry goes only to the handlers that have not taken the event; a crash mid-attempt still repeats it, so deduplicate
+/// by <see cref="LicenseEvent.EventId"/>. A handler with several targets of its own implements
+/// <see cref="ILicenseEventFanOutHandler"/>.</para>
 /// <para><see cref="LicenseValidationFailed"/> is the exception: a validation writes nothing, so it records nothing; it is
 /// passed to the handlers during the validation, best effort (a failing handler is logged and skipped).</para>
 /// </remarks>

@@ -177,7 +177,7 @@ public class WebhooksLicenseKitBuilderExtensionsTests
         receiver.Attempts.Should().ContainSingle();
         (await scope.ServiceProvider.GetRequiredService<ILicenseManager>().FindByIdAsync(issued.Value!.Id)).Should().NotBeNull();
         var recorded = (await scope.ServiceProvider.GetRequiredService<ILicenseEventLog>().ListAsync(new LicenseEventQuery())).Value!.Items.Should().ContainSingle().Subject;
-        recorded.Should().Match<LicenseEventRecord>(e => e.State == LicenseEventState.Pending && e.Attempts == 1 && e.LastError!.StartsWith("WebhookDeliveryException", StringComparison.Ordinal));
+        recorded.Should().Match<LicenseEventRecord>(e => e.State == LicenseEventState.Pending && e.Attempts == 1 && e.LastError!.StartsWith(typeof(LicenseWebhookSender) + "/crm: WebhookDeliveryException", StringComparison.Ordinal));
         recorded.Id.Should().Be(receiver.Attempts[0].WebhookId);
     }
 }

@@ -72,12 +72,13 @@ public partial class WebhookDocsTests
         });
     }
 
-    private static async Task<bool> DeliverRecordedEventAsync(LicenseWebhookSender sender, LicenseEvent recorded, CancellationToken cancellationToken)
+    private static async Task DeliverToEachEndpointAsync(LicenseWebhookSender sender, LicenseEvent recorded, CancellationToken cancellationToken)
     {
-        var results = await sender.DeliverAsync(recorded, cancellationToken);
-        // The event stays pending, to be tried again later, unless every endpoint took it; each failed result's Error says why.
-        var delivered = results.All(r => r.Succeeded);
-        return delivered;
+        foreach (var endpoint in sender.EndpointNamesFor(recorded)) // the endpoints that take the event's type
+        {
+            // Throws WebhookDeliveryException when the endpoint refused the event after the sender's retries.
+            await sender.HandleAsync(recorded, endpoint, cancellationToken);
+        }
     }
 
     // ---- Tests ----
@@ -156,14 +157,19 @@ public partial class WebhookDocsTests
     }
 
     [Test]
-    public async Task DeliverRecordedEventAsync_SaysWhetherEveryEndpointTookTheEvent()
+    public async Task DeliverToEachEndpointAsync_ThrowsForTheEndpointThatRefused()
     {
         await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(1, StatusCodes.Status400BadRequest));
         await using var provider = WebhookHost.Create(o => o.Endpoints.Add(WebhookHost.Endpoint("crm", receiver.UrlFor("/hooks"))));
         var sender = provider.GetRequiredService<LicenseWebhookSender>();
+        var recorded = TestEvents.Issued();
 
-        (await DeliverRecordedEventAsync(sender, TestEvents.Issued(), CancellationToken.None)).Should().BeFalse();
-        (await DeliverRecordedEventAsync(sender, TestEvents.Issued(), CancellationToken.None)).Should().BeTrue();
+        var refused = async () => await DeliverToEachEndpointAsync(sender, recorded, CancellationToken.None);
+
+        (await refused.Should().ThrowAsync<WebhookDeliveryException>()).Which.Failures.Should().ContainSingle()
+            .Which.Should().Match<WebhookDeliveryResult>(r => r.EndpointName == "crm" && r.StatusCode == StatusCodes.Status400BadRequest && r.WebhookId == recorded.EventId);
+        await DeliverToEachEndpointAsync(sender, recorded, CancellationToken.None);
+        receiver.Attempts.Select(a => a.WebhookId).Should().Equal(recorded.EventId, recorded.EventId);
     }
 
     // Blank lines and using directives (this file has its own at the top) do not count.
