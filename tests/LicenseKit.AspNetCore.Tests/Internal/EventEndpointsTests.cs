@@ -76,7 +76,7 @@ public sealed class EventEndpointsTests
         var unknown = await api.Admin.PostAsync("/licenses/events/evt_unknown/redrive", null);
         var otherBusiness = await api.CreateClient($"{BusinessB} licenses:admin").PostAsync($"/licenses/events/{id}/redrive", null);
 
-        parked.GetProperty("last_error").GetString().Should().Be("InvalidOperationException: receiver down");
+        parked.GetProperty("last_error").GetString().Should().Be($"{typeof(FailingHandler)}: InvalidOperationException: receiver down");
         parked.GetProperty("attempts").GetInt32().Should().Be(1);
         redrive.StatusCode.Should().Be(HttpStatusCode.OK);
         var pending = await redrive.ReadJsonAsync();
