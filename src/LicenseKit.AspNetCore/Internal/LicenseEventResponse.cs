@@ -39,6 +39,10 @@ internal sealed record LicenseEventResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? DeliveredAt { get; init; }
 
+    /// <summary>The delivery targets that took the event while others failed; left out when none did.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? DeliveredTargets { get; init; }
+
     public static LicenseEventResponse From(LicenseEventRecord record)
     {
         using var data = JsonDocument.Parse(record.Payload);
@@ -55,6 +59,7 @@ internal sealed record LicenseEventResponse
             NextAttemptAt = record.State == LicenseEventState.Pending ? record.NextAttemptAt : null,
             LastError = record.LastError,
             DeliveredAt = record.DeliveredAt,
+            DeliveredTargets = record.DeliveredTargets.Count == 0 ? null : [.. record.DeliveredTargets],
         };
     }
 }

@@ -60,7 +60,7 @@ public sealed class EventEndpointsTests
     {
         await using var api = await StartAsync(s =>
         {
-            s.AddLicenseKit().AddEventHandler(new FailingHandler());
+            s.AddLicenseKit().AddEventHandler(new FailingHandler()).AddEventHandler(new TakingHandler());
             s.Configure<LicenseEventDeliveryOptions>(o => o.MaxAttempts = 1);
         });
         await api.Admin.PostAsync("/licenses", Json(SeedExample));
@@ -78,6 +78,7 @@ public sealed class EventEndpointsTests
 
         parked.GetProperty("last_error").GetString().Should().Be($"{typeof(FailingHandler)}: InvalidOperationException: receiver down");
         parked.GetProperty("attempts").GetInt32().Should().Be(1);
+        parked.GetProperty("delivered_targets").EnumerateArray().Select(t => t.GetString()).Should().Equal(typeof(TakingHandler).ToString());
         redrive.StatusCode.Should().Be(HttpStatusCode.OK);
         var pending = await redrive.ReadJsonAsync();
         pending.GetProperty("state").GetString().Should().Be("PENDING");
@@ -88,6 +89,11 @@ public sealed class EventEndpointsTests
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         otherBusiness.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await api.Client.GetAsync("/licenses/events")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    private sealed class TakingHandler : ILicenseEventHandler
+    {
+        public Task HandleAsync(LicenseEvent licenseEvent, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class FailingHandler : ILicenseEventHandler
