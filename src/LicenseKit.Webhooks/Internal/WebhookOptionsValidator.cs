@@ -63,6 +63,11 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         {
             failures.Add($"{path}.Name must be set.");
         }
+        else if (endpoint.Name.Any(char.IsControl))
+        {
+            // The name is stored with the events the endpoint took (one name per line) and written to logs.
+            failures.Add($"{path}.Name must not contain control characters such as line breaks.");
+        }
         else if (!names.Add(endpoint.Name))
         {
             failures.Add($"{path}.Name '{endpoint.Name}' is already used by another endpoint; names must be unique.");

@@ -27,10 +27,10 @@ public sealed class LicenseEventTargets : IReadOnlyCollection<string>, IEquatabl
         var sorted = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            ArgumentException.ThrowIfNullOrEmpty(name, nameof(names));
-            if (name.Contains(Separator, StringComparison.Ordinal))
+            ArgumentNullException.ThrowIfNull(name, nameof(names));
+            if (!IsValidName(name))
             {
-                throw new ArgumentException($"A delivery target name may not hold a line break: '{name.ReplaceLineEndings(" ")}'.", nameof(names));
+                throw new ArgumentException($"A delivery target name must not be empty or hold a line break: '{name.ReplaceLineEndings(" ")}'.", nameof(names));
             }
 
             sorted.Add(name);
@@ -38,6 +38,9 @@ public sealed class LicenseEventTargets : IReadOnlyCollection<string>, IEquatabl
 
         _names = [.. sorted];
     }
+
+    /// <summary>Whether a set can hold <paramref name="name"/>: not empty and without a line break.</summary>
+    internal static bool IsValidName(string name) => name.Length > 0 && !name.Contains(Separator, StringComparison.Ordinal);
 
     /// <summary>The set without names: an event no target has taken yet.</summary>
     public static LicenseEventTargets Empty { get; } = new([]);

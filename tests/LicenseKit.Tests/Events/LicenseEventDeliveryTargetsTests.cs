@@ -91,6 +91,22 @@ public class LicenseEventDeliveryTargetsTests
         failed.LastError.Should().StartWith($"{typeof(FlakyHandler)}#2: ");
     }
 
+    [Test]
+    public async Task FanOutTargetNameWithALineBreak_FailsThatTargetOnly_WithoutDeliveringToIt()
+    {
+        var fanOut = new FanOutHandler("crm", "bad\nname");
+        await using var sut = new TestServices(b => b.AddEventHandler(fanOut));
+        await sut.IssueAsync();
+
+        await sut.DeliverEventsAsync();
+
+        fanOut.Delivered.Should().Equal("crm");
+        var failed = await SingleEventAsync(sut);
+        failed.State.Should().Be(LicenseEventState.Pending);
+        failed.DeliveredTargets.Should().Equal($"{typeof(FanOutHandler)}/crm");
+        failed.LastError.Should().Be($"{typeof(FanOutHandler)}/bad name: InvalidOperationException: A delivery target name must not be empty or hold a line break.");
+    }
+
     private static async Task<LicenseEventRecord> SingleEventAsync(TestServices sut) =>
         (await sut.Events.ListAsync(new LicenseEventQuery())).Value!.Items.Should().ContainSingle().Subject;
 

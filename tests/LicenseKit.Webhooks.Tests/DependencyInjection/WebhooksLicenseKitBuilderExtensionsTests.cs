@@ -39,6 +39,7 @@ public class WebhooksLicenseKitBuilderExtensionsTests
             o.Endpoints.Add(WebhookHost.Endpoint("crm", "ftp://crm.example/hooks"));
             o.Endpoints.Add(WebhookHost.Endpoint("crm", "/relative/hooks", "whsec_c2hvcnQ=", "sk_live_123"));
             o.Endpoints.Add(new WebhookEndpoint { Name = " ", Url = "crm.example" });
+            o.Endpoints.Add(WebhookHost.Endpoint("crm\nbilling", "https://crm.example/hooks"));
         });
 
         var act = () => Validate(provider);
@@ -52,7 +53,8 @@ public class WebhooksLicenseKitBuilderExtensionsTests
             "WebhookOptions.Endpoints[1].Secrets[1] must be 'whsec_' followed by the base64 of 24 to 64 random bytes; WebhookSecret.Generate() makes one.",
             "WebhookOptions.Endpoints[2].Name must be set.",
             "WebhookOptions.Endpoints[2].Url must be an absolute https:// or http:// URL.",
-            "WebhookOptions.Endpoints[2].Secrets must hold at least one secret.");
+            "WebhookOptions.Endpoints[2].Secrets must hold at least one secret.",
+            "WebhookOptions.Endpoints[3].Name must not contain control characters such as line breaks.");
         failures.Should().NotContain(f => f.Contains("c2hvcnQ", StringComparison.Ordinal) || f.Contains("sk_live", StringComparison.Ordinal));
     }
 

@@ -98,6 +98,13 @@ internal sealed class LicenseEventAttempt
             return; // taken in an earlier attempt
         }
 
+        if (!LicenseEventTargets.IsValidName(target))
+        {
+            // Delivering to it would repeat forever: it could never be recorded as done.
+            Fail(target.ReplaceLineEndings(" "), new InvalidOperationException("A delivery target name must not be empty or hold a line break."));
+            return;
+        }
+
         try
         {
             await deliver(cancellationToken).ConfigureAwait(false);
