@@ -124,7 +124,7 @@ public sealed class LicenseEventDelivery
             // Half the lease: the attempt ends well before another dispatcher may claim the event.
             using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeLimit.CancelAfter(_options.LeaseDuration / 2);
-            var attempt = await LicenseEventAttempt.RunAsync(record, scope.ServiceProvider.GetServices<ILicenseEventHandler>(), _logger, timeLimit.Token).ConfigureAwait(false);
+            var attempt = await LicenseEventAttempt.RunAsync(record, scope.ServiceProvider, _logger, timeLimit.Token).ConfigureAwait(false);
             // Shutting down: nothing is marked, the lease ends and another attempt follows (targets of this one get it again).
             return cancellationToken.IsCancellationRequested ? null : attempt;
         }

@@ -107,6 +107,21 @@ public class LicenseEventDeliveryTargetsTests
         failed.LastError.Should().Be($"{typeof(FanOutHandler)}/bad name: InvalidOperationException: A delivery target name must not be empty or hold a line break.");
     }
 
+    [Test]
+    public async Task HandlerThatCannotBeBuilt_FailsTheAttempt_AndTheEventIsRetried()
+    {
+        var builds = 0;
+        // The request that issues builds it once (for a validation's events); the dispatcher's scope cannot.
+        await using var sut = new TestServices(services: s => s.AddScoped<ILicenseEventHandler>(_ =>
+            Interlocked.Increment(ref builds) > 1 ? throw new InvalidOperationException("no config") : new CountingHandler()));
+        await sut.IssueAsync();
+
+        (await sut.DeliverEventsAsync()).Should().Be(1);
+
+        (await SingleEventAsync(sut)).Should().Match<LicenseEventRecord>(e =>
+            e.State == LicenseEventState.Pending && e.Attempts == 1 && e.LastError == "handlers: InvalidOperationException: no config" && e.DeliveredTargets.Count == 0);
+    }
+
     private static async Task<LicenseEventRecord> SingleEventAsync(TestServices sut) =>
         (await sut.Events.ListAsync(new LicenseEventQuery())).Value!.Items.Should().ContainSingle().Subject;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LicenseKit.Internal;
@@ -33,21 +34,24 @@ internal sealed class LicenseEventAttempt
 
     /// <summary>Delivers the event to its pending targets, handler after handler in registration order.</summary>
     /// <param name="record">The claimed event.</param>
-    /// <param name="handlers">The registered handlers.</param>
+    /// <param name="services">The attempt's scope, which resolves the registered handlers.</param>
     /// <param name="logger">Where failures are logged.</param>
     /// <param name="cancellationToken">The attempt's token: the host's shutdown or the attempt's time limit.</param>
     /// <returns>The outcome; it never throws for what a handler does.</returns>
-    public static async Task<LicenseEventAttempt> RunAsync(LicenseEventRecord record, IEnumerable<ILicenseEventHandler> handlers, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<LicenseEventAttempt> RunAsync(LicenseEventRecord record, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         var attempt = new LicenseEventAttempt(record, logger);
         LicenseEvent licenseEvent;
+        IEnumerable<ILicenseEventHandler> handlers;
         try
         {
             licenseEvent = record.ToEvent();
+            // A handler that cannot be built fails the attempt like one that throws: retried, then parked.
+            handlers = services.GetServices<ILicenseEventHandler>();
         }
         catch (Exception ex)
         {
-            attempt.Fail("payload", ex);
+            attempt.Fail("handlers", ex);
             return attempt;
         }
 
