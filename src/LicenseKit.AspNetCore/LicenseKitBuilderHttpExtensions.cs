@@ -19,7 +19,8 @@ public static class LicenseKitBuilderHttpExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(claimType);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.Replace(ServiceDescriptor.Scoped<ILicenseBusinessResolver>(
+        // A singleton: the accessor finds the current request on each call, so no request pays for building a resolver.
+        builder.Services.Replace(ServiceDescriptor.Singleton<ILicenseBusinessResolver>(
             sp => new ClaimsBusinessResolver(sp.GetRequiredService<IHttpContextAccessor>(), claimType)));
         return builder;
     }

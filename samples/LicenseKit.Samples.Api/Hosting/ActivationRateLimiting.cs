@@ -18,13 +18,15 @@ internal static class ActivationRateLimiting
     public static IServiceCollection AddActivationRateLimiter(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("RateLimiting:ActivationPermitsPerMinute", 60);
+        // Built once: the policy runs on every request, and a factory capturing the budget would be a new delegate each time.
+        Func<IPAddress, FixedWindowRateLimiterOptions> budget = _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) };
         return services.AddRateLimiter(o =>
         {
             o.AddPolicy(PolicyName, http => RateLimitPartition.GetFixedWindowLimiter(
                 // The address after UseForwardedHeaders: the client's own behind a trusted proxy. The address itself is the
                 // partition key, so a request formats no string for it.
                 http.Connection.RemoteIpAddress ?? IPAddress.None,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+                budget));
             o.OnRejected = (rejected, _) => RejectAsync(rejected);
         });
     }

@@ -38,15 +38,20 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        var claims = new List<Claim> { new("business_id", grant.BusinessId), new("scope", ActivateScope) };
+        // Claims made for their identity are added as they are; any other claim would be copied into it.
+        var identity = new ClaimsIdentity(SchemeName);
+        identity.AddClaim(IdentityClaim(identity, "business_id", grant.BusinessId));
+        identity.AddClaim(IdentityClaim(identity, "scope", ActivateScope));
         if (grant.IsSecret)
         {
-            claims.Add(new Claim("scope", AdminScope));
+            identity.AddClaim(IdentityClaim(identity, "scope", AdminScope));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
+
+    private static Claim IdentityClaim(ClaimsIdentity identity, string type, string value) =>
+        new(type, value, ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -17,7 +17,7 @@ internal static class ActivationEndpoints
 
         var result = await activator.ActivateAsync(body!.ToRequest(), cancellationToken).ConfigureAwait(false);
         return result.Succeeded
-            ? TypedResults.Json(ActivationResponse.From(result.Value), LicenseKitHttpJsonContext.Default.ActivationResponse)
+            ? new JsonResponse<ActivationResponse>(ActivationResponse.From(result.Value), LicenseKitHttpJsonContext.Default.ActivationResponse)
             : Problems.From(http, result.Errors);
     }
 
@@ -43,7 +43,7 @@ internal static class ActivationEndpoints
 
         var result = await activator.HeartbeatAsync(body!.ToRequest(), cancellationToken).ConfigureAwait(false);
         return result.Succeeded
-            ? TypedResults.Json(ActivationResponse.From(result.Value), LicenseKitHttpJsonContext.Default.ActivationResponse)
+            ? new JsonResponse<ActivationResponse>(ActivationResponse.From(result.Value), LicenseKitHttpJsonContext.Default.ActivationResponse)
             : Problems.From(http, result.Errors);
     }
 
@@ -59,10 +59,10 @@ internal static class ActivationEndpoints
         var result = await activator.ValidateAsync(body!.ToRequest(), cancellationToken).ConfigureAwait(false);
         var entitlements = result.Entitlements.Count == 0 ? null : result.Entitlements.ToArray();
         return options.Value.DiscloseCustomerDataToKeyHolders
-            ? TypedResults.Json(
+            ? new JsonResponse<ValidationResponse<License>>(
                 new ValidationResponse<License>(result.Valid, result.Code, result.License, result.SignedLicense, entitlements),
                 LicenseKitHttpJsonContext.Default.DetailedValidationResponse)
-            : TypedResults.Json(
+            : new JsonResponse<ValidationResponse<KeyHolderLicense>>(
                 new ValidationResponse<KeyHolderLicense>(result.Valid, result.Code, result.License is { } license ? KeyHolderLicense.From(license) : null, result.SignedLicense, entitlements),
                 LicenseKitHttpJsonContext.Default.KeyHolderValidationResponse);
     }

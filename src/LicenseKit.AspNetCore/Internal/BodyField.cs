@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace LicenseKit.Internal;
@@ -14,6 +15,9 @@ internal sealed class BodyField<TBody>(string name, LicenseFieldKind kind, bool 
     public delegate void ReadInto(FieldReader reader, JsonProperty property, TBody body);
 
     public string Name { get; } = name;
+
+    /// <summary>The name as UTF-8, which a document's property is matched against without decoding it.</summary>
+    public byte[] Utf8Name { get; } = Encoding.UTF8.GetBytes(name);
 
     public LicenseFieldKind Kind { get; } = kind;
 

@@ -20,17 +20,44 @@ internal static class JsonBody
     };
 
     /// <summary>Reads the body; on success the caller owns (and disposes) the document.</summary>
-    public static async Task<(JsonDocument? Document, LicenseError? Error)> ReadObjectAsync(HttpRequest request, LicenseErrorDescriber describe, CancellationToken cancellationToken)
+    public static async ValueTask<(PooledJsonDocument Document, LicenseError? Error)> ReadObjectAsync(HttpRequest request, LicenseErrorDescriber describe, CancellationToken cancellationToken)
     {
         if (request.ContentLength > LicenseKitHttpLimits.MaxRequestBodyBytes)
         {
-            return (null, describe.RequestBodyTooLarge(LicenseKitHttpLimits.MaxRequestBodyBytes));
+            return (default, describe.RequestBodyTooLarge(LicenseKitHttpLimits.MaxRequestBodyBytes));
         }
 
-        byte[] bytes;
+        // The document is parsed in the pooled buffer the body is read into, which goes back to the pool with it:
+        // activation traffic should neither allocate 64 KiB per request nor copy each body.
+        var buffer = ArrayPool<byte>.Shared.Rent(LicenseKitHttpLimits.MaxRequestBodyBytes + 1);
+        JsonDocument? document;
+        LicenseError? error;
         try
         {
-            bytes = await ReadBoundedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+            (document, error) = await ParseAsync(request, buffer, describe, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A read that failed (the client went away) or was cancelled still gives the buffer back.
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+
+        if (document is null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (default, error);
+        }
+
+        return (new PooledJsonDocument(document, buffer), null);
+    }
+
+    private static async ValueTask<(JsonDocument? Document, LicenseError? Error)> ParseAsync(HttpRequest request, byte[] buffer, LicenseErrorDescriber describe, CancellationToken cancellationToken)
+    {
+        int length;
+        try
+        {
+            length = await ReadBoundedAsync(request.Body, buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -41,12 +68,12 @@ internal static class JsonBody
             return (null, describe.RequestBodyUnreadable(e.Message));
         }
 
-        if (bytes.Length > LicenseKitHttpLimits.MaxRequestBodyBytes)
+        if (length > LicenseKitHttpLimits.MaxRequestBodyBytes)
         {
             return (null, describe.RequestBodyTooLarge(LicenseKitHttpLimits.MaxRequestBodyBytes));
         }
 
-        if (bytes.Length == 0)
+        if (length == 0)
         {
             return (null, describe.RequestBodyRequired());
         }
@@ -59,7 +86,7 @@ internal static class JsonBody
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, DocumentOptions);
+            document = JsonDocument.Parse(buffer.AsMemory(0, length), DocumentOptions);
         }
         catch (Exception e) when (IsMalformedInput(e))
         {
@@ -81,31 +108,21 @@ internal static class JsonBody
     private static bool IsMalformedInput(Exception e) => e is JsonException or InvalidOperationException or ArgumentException;
 
     /// <summary>Reads at most one byte more than the limit, so an oversized body is detected without buffering it.</summary>
-    private static async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    private static async ValueTask<int> ReadBoundedAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {
-        // A pooled buffer for the read, a copy of the exact size for the document: activation traffic should not
-        // allocate 64 KiB per request.
-        var buffer = ArrayPool<byte>.Shared.Rent(LicenseKitHttpLimits.MaxRequestBodyBytes + 1);
-        try
+        var total = 0;
+        while (total <= LicenseKitHttpLimits.MaxRequestBodyBytes)
         {
-            var total = 0;
-            while (total <= LicenseKitHttpLimits.MaxRequestBodyBytes)
+            var read = await body.ReadAsync(buffer.AsMemory(total, LicenseKitHttpLimits.MaxRequestBodyBytes + 1 - total), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
-                var read = await body.ReadAsync(buffer.AsMemory(total, LicenseKitHttpLimits.MaxRequestBodyBytes + 1 - total), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
+                break;
             }
 
-            return buffer.AsSpan(0, total).ToArray();
+            total += read;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        return total;
     }
 
     private static bool IsJson(string? contentType)

@@ -28,9 +28,9 @@ internal static class RequestBodyReader
         {
             var fields = new FieldReader(describe);
             var body = new TBody();
-            foreach (var property in document!.RootElement.EnumerateObject())
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (TBody.Fields.TryGet(property.Name, out var field))
+                if (TBody.Fields.TryGet(property, out var field))
                 {
                     field.Read(fields, property, body);
                 }

@@ -52,19 +52,17 @@ public static class LicenseKitCachingBuilderExtensions
     // Builds the decorated store as its own registration would have, then wraps it.
     private sealed class CachedStore(ServiceDescriptor store)
     {
-        public CachingLicenseStore Create(IServiceProvider services)
-        {
-            var cache = services.GetRequiredService<LicenseCache>();
-            if (store.ImplementationInstance is ILicenseStore instance)
-            {
-                // The host owns an instance it registered; the container never disposes it, nor do we.
-                return new CachingLicenseStore(new Lazy<ILicenseStore>(instance), cache, ownsInner: false);
-            }
+        // The host owns an instance it registered; the container never disposes it, nor do we.
+        private readonly bool _ownsInner = store.ImplementationInstance is not ILicenseStore;
 
-            var inner = new Lazy<ILicenseStore>(() => store.ImplementationFactory is { } factory
+        // Made once per registration rather than once per store, which a scoped store would pay on every request.
+        private readonly Func<IServiceProvider, ILicenseStore> _createInner = store.ImplementationInstance is ILicenseStore instance
+            ? _ => instance
+            : services => store.ImplementationFactory is { } factory
                 ? (ILicenseStore)factory(services)
-                : (ILicenseStore)ActivatorUtilities.CreateInstance(services, store.ImplementationType!));
-            return new CachingLicenseStore(inner, cache, ownsInner: true);
-        }
+                : (ILicenseStore)ActivatorUtilities.CreateInstance(services, store.ImplementationType!);
+
+        public CachingLicenseStore Create(IServiceProvider services) =>
+            new(_createInner, services, services.GetRequiredService<LicenseCache>(), _ownsInner);
     }
 }

@@ -11,10 +11,18 @@ namespace LicenseKit.Caching.Internal;
 /// Only what the store returned is cached, and no rule is evaluated here: expiry, status and instances are still judged
 /// by the caller at its own clock, so a cached license answers exactly as the store's copy would.
 /// </remarks>
-internal sealed partial class CachingLicenseStore(Lazy<ILicenseStore> store, LicenseCache cache, bool ownsInner) : ILicenseStore, IAsyncDisposable, IDisposable
+internal sealed partial class CachingLicenseStore(Func<IServiceProvider, ILicenseStore> createInner, IServiceProvider services, LicenseCache cache, bool ownsInner)
+    : ILicenseStore, IAsyncDisposable, IDisposable
 {
+    private ILicenseStore? _inner;
+    private object? _innerLock;
+
     // Built on first use, so a request answered from memory never leases what the store holds (e.g. a pooled DbContext).
-    private ILicenseStore Inner => store.Value;
+    private ILicenseStore Inner => Volatile.Read(ref _inner) ?? CreateInner();
+
+    // Once, even when first uses race (a singleton store). The lock and the delegate are made on this path only, so a
+    // request answered from memory allocates neither.
+    private ILicenseStore CreateInner() => LazyInitializer.EnsureInitialized(ref _inner, ref _innerLock, () => createInner(services));
 
     // Lookups by id come before a read-modify-write (update, status change, archive) that must see the stored version,
     // so they always ask the store; what it answers refreshes the entry key lookups use.
@@ -73,12 +81,12 @@ internal sealed partial class CachingLicenseStore(Lazy<ILicenseStore> store, Lic
 
     public async ValueTask DisposeAsync()
     {
-        if (!ownsInner || !store.IsValueCreated)
+        if (!ownsInner || Volatile.Read(ref _inner) is not { } inner)
         {
             return;
         }
 
-        switch (Inner)
+        switch (inner)
         {
             case IAsyncDisposable asyncDisposable:
                 await asyncDisposable.DisposeAsync().ConfigureAwait(false);
@@ -91,7 +99,7 @@ internal sealed partial class CachingLicenseStore(Lazy<ILicenseStore> store, Lic
 
     public void Dispose()
     {
-        if (ownsInner && store.IsValueCreated && Inner is IDisposable disposable)
+        if (ownsInner && Volatile.Read(ref _inner) is IDisposable disposable)
         {
             disposable.Dispose();
         }

@@ -67,6 +67,7 @@ public static class LicenseKitServiceCollectionExtensions
         services.TryAddSingleton<IKeyGenerator, RandomKeyGenerator>();
         services.TryAddSingleton<ILicenseBusinessResolver, ConfiguredBusinessResolver>();
         services.TryAddSingleton<ILicensePolicyProvider, ConfiguredLicensePolicyProvider>();
+        services.TryAddSingleton(sp => new LicenseKitLoggers(sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton(sp => new LicenseKitTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddScoped<LicenseEventDispatcher>();
         services.TryAddScoped<LicenseKitContext>();

@@ -15,7 +15,7 @@ internal sealed class LicenseKitContext(
     LicenseErrorDescriber describer,
     ILicensePolicyProvider policies,
     LicenseKeyVault keys,
-    ILoggerFactory? loggerFactory = null)
+    LicenseKitLoggers loggers)
 {
     public ILicenseStore Store { get; } = store;
 
@@ -37,7 +37,7 @@ internal sealed class LicenseKitContext(
     /// <summary>The source of every error's code, field and message.</summary>
     public LicenseErrorDescriber Describe { get; } = describer;
 
-    public ILogger Logger { get; } = (ILogger?)loggerFactory?.CreateLogger("LicenseKit") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    public ILogger Logger { get; } = loggers.Operations;
 
     public DateTimeOffset Now() => Time.GetUtcNowMilliseconds();
 

@@ -6,9 +6,9 @@ namespace LicenseKit.Internal;
 /// Passes a validation's <see cref="LicenseValidationFailed"/> to the handlers during the request, isolating it from their
 /// failures. Writes record their events in the store instead (<see cref="LicenseEventDelivery"/>).
 /// </summary>
-internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> handlers, ILoggerFactory? loggerFactory = null)
+internal sealed class LicenseEventDispatcher(IEnumerable<ILicenseEventHandler> handlers, LicenseKitLoggers loggers)
 {
-    private readonly ILogger _logger = (ILogger?)loggerFactory?.CreateLogger("LicenseKit.Events") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    private readonly ILogger _logger = loggers.Events;
 
     private readonly ILicenseEventHandler[] _handlers = [.. handlers];
 
