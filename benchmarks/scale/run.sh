@@ -17,8 +17,9 @@ stores=${STORES:-in-memory,EF SQLite${LICENSEKIT_POSTGRES_CONNECTION:+,EF Postgr
 suffix=${RUN:+-$RUN}
 results=${RESULTS:-$root/benchmarks/results}
 report=${REPORT:-$results/ScaleBenchmarks-ratios$suffix.md}
-# Modest counts: a case's median needs ten 50 ms iterations, not BenchmarkDotNet's default minutes per case.
-bdn_options=(--inProcess --warmupCount "${WARMUP:-2}" --iterationCount "${ITERATIONS:-10}" --iterationTime "${ITERATION_TIME:-50}"
+# Modest counts: a case's median needs ten 50 ms iterations, not BenchmarkDotNet's default minutes per case. Five warm-ups,
+# because the 10³ cases run first in the process, while the JIT is still promoting the store's code to optimized tiers.
+bdn_options=(--inProcess --warmupCount "${WARMUP:-5}" --iterationCount "${ITERATIONS:-10}" --iterationTime "${ITERATION_TIME:-50}"
   --noOverheadEvaluation --exporters csv github)
 piece_timeout=${PIECE_TIMEOUT:-900}
 

@@ -27,6 +27,7 @@ public class ScaleBenchmarks
     private ILicenseStore? _inMemory;
     private PooledDbContextFactory<EntityFrameworkCoreBenchmarkContext>? _contexts;
     private int[] _rows = [];
+    private int[] _activeRows = [];
     private string[] _keyHashes = [];
     private int _next;
     private long _activations;
@@ -60,6 +61,17 @@ public class ScaleBenchmarks
         _rows = Enumerable.Range(0, Spread).Select(s => (int)((long)Licenses * s / Spread) + 1).ToArray();
         // Hashed once here, as the lookup baselines do: the benchmark measures the store, not HMAC.
         _keyHashes = _rows.Select(row => BenchmarkKeyHashing.Hash(ScaleDataset.Key(row))).ToArray();
+        // Activations go to the first active, unarchived license from each spread row on: a refused activation (disabled,
+        // revoked, archived) writes nothing, and the share of refusals must not change with the size.
+        _activeRows = _rows.Select(row =>
+        {
+            while (ScaleDataset.Status(row) != LicenseStatus.Active || ScaleDataset.Archived(row))
+            {
+                row++;
+            }
+
+            return row;
+        }).ToArray();
         switch (Store)
         {
             case "in-memory":
@@ -96,10 +108,7 @@ public class ScaleBenchmarks
     public Task<InstanceActivationOutcome> Activate() =>
         RunAsync(async store =>
         {
-            // Rows whose number is 1 modulo 3 are disabled; 3k + 2 would be revoked: only 3k is active, and 3k + 1
-            // is what the spread gives, so step back one.
-            var row = NextRow() - 1;
-            row -= row % 3;
+            var row = _activeRows[_next++ % Spread];
             var fingerprint = "fp-" + Interlocked.Increment(ref _activations);
             var now = ScaleDataset.Epoch.AddYears(1);
             var instance = new LicenseInstance
