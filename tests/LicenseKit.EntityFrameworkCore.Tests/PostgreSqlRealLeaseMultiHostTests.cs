@@ -15,25 +15,23 @@ namespace LicenseKit.EntityFrameworkCore.Tests;
 [TestFixture]
 public sealed class PostgreSqlRealLeaseMultiHostTests
 {
-    private const string BusinessId = "biz_real_leases";
-    private const string FloatingProduct = "prod_floating";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(20);
     private TestDatabase? _database;
-    private ServiceProvider[] _hosts = [];
+    private FloatingSeatHosts _hosts = null!;
 
     [OneTimeSetUp]
     public async Task StartHosts()
     {
         _database = await TestDatabase.CreatePostgresAsync();
-        _hosts = [CreateHost(_database), CreateHost(_database)];
+        _hosts = FloatingSeatHosts.Start(_database, Lease);
     }
 
     [OneTimeTearDown]
     public async Task StopHosts()
     {
-        foreach (var services in _hosts)
+        if (_hosts is not null)
         {
-            await services.DisposeAsync();
+            await _hosts.DisposeAsync();
         }
 
         if (_database is not null)
@@ -45,19 +43,19 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
     [Test]
     public async Task RealLeases_TwoHosts_1000ActivationsTakeExactly25_ThenAfterTenLapse100TakeExactly10()
     {
-        var license = await IssueAsync();
-        await using var keeper = new SeatKeeper(_hosts, license.Key!);
+        var license = await _hosts.IssueAsync();
+        await using var keeper = new SeatKeeper(_hosts, license);
 
-        var race = await ActivateInParallelAsync(license, "race", 1000, keeper);
+        var race = await ActivateKeptAsync(license, "race", 1000, keeper);
         var held = race.Where(r => r.Succeeded).Select(r => r.Value!.Instance.Id).ToArray();
         held.Should().HaveCount(25);
         await WaitUntilLapsedAsync(await keeper.StopKeepingAsync(held[..10]));
-        var late = await ActivateInParallelAsync(license, "late", 100, keeper);
+        var late = await ActivateKeptAsync(license, "late", 100, keeper);
 
         race.Where(r => !r.Succeeded).Should().OnlyContain(r => r.Error!.Code == LicenseErrorCodes.LicenseKeyLimitReached);
         late.Count(r => r.Succeeded).Should().Be(10, "the 10 leases no longer renewed lapsed; the other 15 were renewed all along");
         late.Where(r => !r.Succeeded).Should().OnlyContain(r => r.Error!.Code == LicenseErrorCodes.LicenseKeyLimitReached);
-        var instances = await AssertCountEqualsInstancesAsync(license, 25);
+        var instances = await _hosts.AssertCountEqualsInstancesAsync(license, 25);
         instances.Select(i => i.Id).Should().Contain(held[10..]).And.NotContain(held[..10]);
         keeper.Failures.Should().BeEmpty("every heartbeat was sent before its lease ended");
     }
@@ -65,10 +63,10 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
     [Test]
     public async Task RealLeases_TwoHosts_HeartbeatsRacingActivationsForLapsedSeats_KeepEverySeat()
     {
-        var license = await IssueAsync();
-        await using var keeper = new SeatKeeper(_hosts, license.Key!);
-        var lapsing = Ids(await ActivateInParallelAsync(license, "lapsing", 10, keeper));
-        var renewing = Ids(await ActivateInParallelAsync(license, "renewing", 15, keeper));
+        var license = await _hosts.IssueAsync();
+        await using var keeper = new SeatKeeper(_hosts, license);
+        var lapsing = Ids(await ActivateKeptAsync(license, "lapsing", 10, keeper));
+        var renewing = Ids(await ActivateKeptAsync(license, "renewing", 15, keeper));
         await WaitUntilLapsedAsync(await keeper.StopKeepingAsync(lapsing));
 
         // Each renewing seat heartbeats (besides the keeper's beats) in the same parallel batch as 100 activations that
@@ -77,21 +75,19 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
         var activations = new LicenseResult<LicenseActivationResponse>[100];
         await Parallel.ForEachAsync(Enumerable.Range(0, renewing.Length + activations.Length), new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (i, ct) =>
         {
-            await using var scope = _hosts[i % 2].CreateAsyncScope();
-            var activator = scope.ServiceProvider.GetRequiredService<ILicenseActivator>();
             if (i < renewing.Length)
             {
-                heartbeats[i] = await activator.HeartbeatAsync(new HeartbeatLicenseRequest { LicenseKey = license.Key, LicenseKeyInstanceId = renewing[i] }, ct);
+                heartbeats[i] = await _hosts.HeartbeatAsync(license, renewing[i], i, ct);
             }
             else
             {
-                activations[i - renewing.Length] = await activator.ActivateAsync(Activation(license, "new", i), ct);
+                activations[i - renewing.Length] = await _hosts.ActivateAsync(license, "new", i, ct);
             }
         });
 
         heartbeats.Should().OnlyContain(h => h.Succeeded);
         activations.Count(a => a.Succeeded).Should().Be(10);
-        var instances = await AssertCountEqualsInstancesAsync(license, 25);
+        var instances = await _hosts.AssertCountEqualsInstancesAsync(license, 25);
         instances.Select(i => i.Id).Should().Contain(renewing).And.NotContain(lapsing);
         keeper.Failures.Should().BeEmpty("every heartbeat was sent before its lease ended");
     }
@@ -99,38 +95,27 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
     [Test]
     public async Task RealLeases_SweepersOnBothHosts_RacingHeartbeats_FreeEachLapsedSeatOnce_CountAlwaysMatchesInstances()
     {
-        var license = await IssueAsync();
-        await using var keeper = new SeatKeeper(_hosts, license.Key!);
-        var lapsing = Ids(await ActivateInParallelAsync(license, "lapsing", 10, keeper));
-        var live = Ids(await ActivateInParallelAsync(license, "live", 10, keeper));
+        var license = await _hosts.IssueAsync();
+        await using var keeper = new SeatKeeper(_hosts, license);
+        var lapsing = Ids(await ActivateKeptAsync(license, "lapsing", 10, keeper));
+        var live = Ids(await ActivateKeptAsync(license, "live", 10, keeper));
         await WaitUntilLapsedAsync(await keeper.StopKeepingAsync(lapsing));
 
         // While two sweepers and heartbeats for all 20 seats run (the keeper's beats of the 10 live ones go on too), a
         // watcher compares instances_count with the stored instances in single statements: they must never differ.
         using var stopWatching = new CancellationTokenSource();
         var watcher = WatchCountAsync(license, stopWatching.Token);
-        var sweeps = _hosts.Select(async host =>
-        {
-            await using var scope = host.CreateAsyncScope();
-            while (await scope.ServiceProvider.GetRequiredService<ILicenseLeaseSweeper>().SweepAsync(3) == 3)
-            {
-            }
-        });
         var beats = new LicenseResult<LicenseHeartbeatResponse>[20];
         var heartbeats = Parallel.ForEachAsync(Enumerable.Range(0, 20), async (i, ct) =>
-        {
-            await using var scope = _hosts[i % 2].CreateAsyncScope();
-            var id = i < 10 ? lapsing[i] : live[i - 10];
-            beats[i] = await scope.ServiceProvider.GetRequiredService<ILicenseActivator>().HeartbeatAsync(new HeartbeatLicenseRequest { LicenseKey = license.Key, LicenseKeyInstanceId = id }, ct);
-        });
-        await Task.WhenAll([.. sweeps, heartbeats]);
+            beats[i] = await _hosts.HeartbeatAsync(license, i < 10 ? lapsing[i] : live[i - 10], i, ct));
+        await Task.WhenAll([.. _hosts.SweepOnBothHosts(), heartbeats]);
         await stopWatching.CancelAsync();
         var mismatches = await watcher;
 
         beats.Skip(10).Should().OnlyContain(b => b.Succeeded);
         beats.Take(10).Should().OnlyContain(b => b.Error!.Code == LicenseErrorCodes.LeaseExpired || b.Error!.Code == LicenseErrorCodes.InstanceNotFound);
         mismatches.Should().BeEmpty("instances_count must equal the stored instances at every moment");
-        var instances = await AssertCountEqualsInstancesAsync(license, 10);
+        var instances = await _hosts.AssertCountEqualsInstancesAsync(license, 10);
         instances.Select(i => i.Id).Should().BeEquivalentTo(live);
         (await LapseEventsAsync(license)).Should().BeEquivalentTo(lapsing, "each lapsed seat is freed, and reported, exactly once");
         keeper.Failures.Should().BeEmpty("every heartbeat was sent before its lease ended");
@@ -142,22 +127,9 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
         return [.. results.Select(r => r.Value!.Instance.Id)];
     }
 
-    private static ActivateLicenseRequest Activation(License license, string prefix, int index) =>
-        new() { LicenseKey = license.Key, Name = "agent", Fingerprint = prefix + "-" + index.ToString(CultureInfo.InvariantCulture) };
-
-    private static ServiceProvider CreateHost(TestDatabase database)
-    {
-        var services = new ServiceCollection();
-        services.AddDbContext<TestDbContext>(database.Configure);
-        services.AddLicenseKit(o =>
-            {
-                o.BusinessId = BusinessId;
-                o.Products[FloatingProduct] = new LicensePolicyOptions { SeatMode = LicenseSeatMode.Floating, LeaseDuration = Lease };
-                o.KeyHashing.Secrets["test"] = StoreRecords.HashingSecret;
-            })
-            .UseEntityFrameworkCore<TestDbContext>();
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
+    /// <summary>Activates in parallel over both hosts; the keeper heartbeats each seat taken from the moment it is taken.</summary>
+    private Task<LicenseResult<LicenseActivationResponse>[]> ActivateKeptAsync(License license, string prefix, int count, SeatKeeper keeper) =>
+        _hosts.ActivateInParallelAsync(license, prefix, count, keeper.Keep);
 
     /// <summary>Waits on the real clock, which both hosts judge leases by, until a lease ending at <paramref name="end"/> has lapsed.</summary>
     private static async Task WaitUntilLapsedAsync(DateTimeOffset end)
@@ -166,42 +138,6 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
         {
             await Task.Delay(end - now + TimeSpan.FromMilliseconds(10));
         }
-    }
-
-    private async Task<License> IssueAsync()
-    {
-        await using var scope = _hosts[0].CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ILicenseIssuer>().IssueAsync(
-            new IssueLicenseRequest { ProductId = FloatingProduct, CustomerId = "cust_floating", ActivationsLimit = 25 });
-        result.Succeeded.Should().BeTrue(result.ToString());
-        return result.Value!;
-    }
-
-    /// <summary>Activates in parallel over both hosts; the keeper heartbeats each seat taken from the moment it is taken.</summary>
-    private async Task<LicenseResult<LicenseActivationResponse>[]> ActivateInParallelAsync(License license, string prefix, int count, SeatKeeper keeper)
-    {
-        var results = new LicenseResult<LicenseActivationResponse>[count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (i, ct) =>
-        {
-            await using var scope = _hosts[i % 2].CreateAsyncScope();
-            results[i] = await scope.ServiceProvider.GetRequiredService<ILicenseActivator>().ActivateAsync(Activation(license, prefix, i), ct);
-            if (results[i].Value is { } activated)
-            {
-                keeper.Keep(activated.Instance);
-            }
-        });
-        return results;
-    }
-
-    private async Task<IReadOnlyList<LicenseInstance>> AssertCountEqualsInstancesAsync(License license, int expected)
-    {
-        await using var scope = _hosts[1].CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<ILicenseStore>();
-        var stored = await store.FindByIdAsync(BusinessId, license.Id);
-        var instances = await store.ListInstancesAsync(BusinessId, license.Id);
-        stored!.InstancesCount.Should().Be(instances.Count);
-        instances.Should().HaveCount(expected);
-        return instances;
     }
 
     /// <summary>Reads instances_count and the stored instances in one statement (one snapshot) until cancelled; returns every difference seen.</summary>
@@ -225,8 +161,8 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
 
     private async Task<string[]> LapseEventsAsync(License license)
     {
-        await using var scope = _hosts[0].CreateAsyncScope();
-        var events = await scope.ServiceProvider.GetRequiredService<ILicenseEventStore>().ListEventsAsync(BusinessId, default, 10_000);
+        await using var scope = _hosts.Hosts[0].CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<ILicenseEventStore>().ListEventsAsync(FloatingSeatHosts.BusinessId, default, 10_000);
         return [.. events.Where(e => e.LicenseId == license.Id && e.Type == LicenseEventTypes.Deactivated)
             .Select(e => (LicenseDeactivated)e.ToEvent())
             .Where(e => e.Reason == LicenseDeactivationReason.LeaseExpired)
@@ -240,17 +176,17 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
     private sealed class SeatKeeper : IAsyncDisposable
     {
         private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-        private readonly ServiceProvider[] _hosts;
-        private readonly string _key;
+        private readonly FloatingSeatHosts _hosts;
+        private readonly License _license;
         private readonly ConcurrentDictionary<string, DateTimeOffset> _leaseEnds = new();
         private readonly SemaphoreSlim _round = new(1, 1);
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;
 
-        public SeatKeeper(ServiceProvider[] hosts, string key)
+        public SeatKeeper(FloatingSeatHosts hosts, License license)
         {
             _hosts = hosts;
-            _key = key;
+            _license = license;
             _loop = Task.Run(LoopAsync);
         }
 
@@ -296,8 +232,7 @@ public sealed class PostgreSqlRealLeaseMultiHostTests
                 {
                     await Parallel.ForEachAsync(_leaseEnds.Keys.ToArray(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = _stop.Token }, async (id, ct) =>
                     {
-                        await using var scope = _hosts[id.GetHashCode(StringComparison.Ordinal) & 1].CreateAsyncScope();
-                        var beat = await scope.ServiceProvider.GetRequiredService<ILicenseActivator>().HeartbeatAsync(new HeartbeatLicenseRequest { LicenseKey = _key, LicenseKeyInstanceId = id }, ct);
+                        var beat = await _hosts.HeartbeatAsync(_license, id, id.GetHashCode(StringComparison.Ordinal) & 1, ct);
                         if (beat.Value is { } renewed)
                         {
                             _leaseEnds[id] = renewed.Instance.LeaseExpiresAt!.Value;

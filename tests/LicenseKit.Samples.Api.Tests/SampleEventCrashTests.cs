@@ -11,25 +11,11 @@ namespace LicenseKit.Samples.Api.Tests;
 /// SQLite file and on PostgreSQL.
 /// </summary>
 [NonParallelizable]
-public sealed class SampleEventCrashTests
+public sealed class SampleEventCrashTests : PrivatePostgresFixture
 {
-    private PrivatePostgres _postgres = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPostgres() => _postgres = await PrivatePostgres.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopPostgres()
-    {
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task KilledMidDelivery_OnPostgreSql_TheRestartedHostDeliversTheEventWithTheSameWebhookId() =>
-        await KillAndRestartAsync(_postgres.ConnectionStringFor("sample_events"), new Dictionary<string, string>());
+        await KillAndRestartAsync(Postgres.ConnectionStringFor("sample_events"), new Dictionary<string, string>());
 
     [Test]
     public async Task KilledMidDelivery_OnASqliteFile_TheRestartedHostDeliversTheEventWithTheSameWebhookId()

@@ -11,7 +11,7 @@ namespace LicenseKit.Samples.Api.Tests;
 /// under it, and the sample started before its database.
 /// </summary>
 [NonParallelizable]
-public sealed class SampleProcessTests
+public sealed class SampleProcessTests : PrivatePostgresFixture
 {
     private const int RetryAfterSeconds = 3;
 
@@ -27,24 +27,10 @@ public sealed class SampleProcessTests
         ["RateLimiting:ActivationPermitsPerMinute"] = "1000000",
     };
 
-    private PrivatePostgres _postgres = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPostgres() => _postgres = await PrivatePostgres.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopPostgres()
-    {
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task DatabaseCrashedMidTraffic_Answers503WithRetryAfter_ThenRecoversWithoutRestartingTheSample()
     {
-        await using var sample = SampleProcess.Start(_postgres.ConnectionStringFor("sample_outage"), Settings);
+        await using var sample = SampleProcess.Start(Postgres.ConnectionStringFor("sample_outage"), Settings);
         using var http = new HttpClient { BaseAddress = sample.Address, Timeout = TimeSpan.FromSeconds(20) };
         await sample.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(40));
         var processId = sample.Id;
@@ -65,9 +51,9 @@ public sealed class SampleProcessTests
 
         await WaitForAsync(() => outcomes.Count(o => o.Phase == Phase.Up) >= 20, "traffic before the crash", sample);
         Volatile.Write(ref phase, (int)Phase.Down);
-        await _postgres.CrashAsync();
+        await Postgres.CrashAsync();
         await WaitForAsync(() => outcomes.Any(o => o.Phase == Phase.Down && o.Status == HttpStatusCode.ServiceUnavailable), "a 503 while the database is down", sample);
-        await _postgres.StartAgainAsync();
+        await Postgres.StartAgainAsync();
         Volatile.Write(ref phase, (int)Phase.Back);
         await WaitForAsync(() => outcomes.Count(o => o.Phase == Phase.Back && o.Status == HttpStatusCode.OK) >= 20, "200s after the restart", sample);
         await stop.CancelAsync();
@@ -93,16 +79,16 @@ public sealed class SampleProcessTests
     [Test]
     public async Task StartedBeforeTheDatabase_WaitsAndBecomesHealthyOnceItComesUp()
     {
-        await _postgres.CrashAsync();
+        await Postgres.CrashAsync();
         var restarted = false;
         try
         {
-            await using var sample = SampleProcess.Start(_postgres.ConnectionStringFor("sample_late"), Settings);
+            await using var sample = SampleProcess.Start(Postgres.ConnectionStringFor("sample_late"), Settings);
             using var http = new HttpClient { BaseAddress = sample.Address, Timeout = TimeSpan.FromSeconds(10) };
             await sample.WaitForLogAsync("The license database is not reachable yet (attempt 2", TimeSpan.FromSeconds(30));
             sample.HasExited.Should().BeFalse();
 
-            await _postgres.StartAgainAsync();
+            await Postgres.StartAgainAsync();
             restarted = true;
             await sample.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(40));
 
@@ -113,7 +99,7 @@ public sealed class SampleProcessTests
         {
             if (!restarted)
             {
-                await _postgres.StartAgainAsync();
+                await Postgres.StartAgainAsync();
             }
         }
     }
