@@ -93,13 +93,12 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
                 return null;
             }
 
+            // The events of the lapsed instances taken over and of the activation go together: one round trip where the
+            // provider batches.
             var license = await FindLicenseAsync(activation.BusinessId, activation.LicenseId, cancellationToken).ConfigureAwait(false);
-            foreach (var lapsed in removed)
-            {
-                await RecordEventAsync(LicenseEventRecord.LeaseLapsed(license!, lapsed), cancellationToken).ConfigureAwait(false);
-            }
-
-            await RecordEventAsync(LicenseEventRecord.Activated(license!, activation.Instance), cancellationToken).ConfigureAwait(false);
+            DbCommand[] events =
+                [.. removed.Select(lapsed => InsertEvent(LicenseEventRecord.LeaseLapsed(license!, lapsed))), InsertEvent(LicenseEventRecord.Activated(license!, activation.Instance))];
+            await CommandBatch.ExecuteAsync(connection, events, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new InstanceActivationResult(InstanceActivationOutcome.Activated, license!, activation.Instance) { RemovedLapsedInstances = removed };
         }

@@ -39,33 +39,17 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext>
     }
 
     /// <summary>
-    /// Inserts the license, its idempotency record and its event in a transaction (or behind a savepoint in the host's),
-    /// so a refused insert leaves nothing behind and the host's transaction usable.
+    /// Inserts the license, its idempotency record and its event as one unit (one round trip where the provider batches
+    /// atomically, else in a transaction, or behind a savepoint in the host's), so a refused insert leaves nothing
+    /// behind and the host's transaction usable.
     /// </summary>
     private async Task<bool> InsertAsync(LicenseEntity row, LicenseIdempotencyEntity? record, LicenseEventRecord licenseEvent, CancellationToken cancellationToken)
     {
         var connection = _execution.Connection;
-        var transaction = await _execution.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            try
-            {
-                await StoreExecution.ExecuteAsync(_statements.InsertLicense(connection, row), cancellationToken).ConfigureAwait(false);
-                if (record is not null)
-                {
-                    await StoreExecution.ExecuteAsync(_statements.InsertIdempotency(connection, record), cancellationToken).ConfigureAwait(false);
-                }
-
-                await RecordEventAsync(licenseEvent, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbException)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                throw;
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
+        DbCommand[] commands = record is null
+            ? [_statements.InsertLicense(connection, row), InsertEvent(licenseEvent)]
+            : [_statements.InsertLicense(connection, row), _statements.InsertIdempotency(connection, record), InsertEvent(licenseEvent)];
+        await _execution.WriteTogetherAsync(commands, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

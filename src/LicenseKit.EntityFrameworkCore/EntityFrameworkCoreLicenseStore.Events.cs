@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using LicenseKit.EntityFrameworkCore.Internal;
 using LicenseKit.Stores;
@@ -6,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace LicenseKit.EntityFrameworkCore;
 
-// Events: inserted inside each write's transaction (RecordEventAsync), claimed with one UPDATE … RETURNING, marked with
-// conditional updates that only the lease owner's can match.
+// Events: inserted in the same unit as each write (InsertEvent, RecordEventAsync), claimed with one UPDATE … RETURNING,
+// marked with conditional updates that only the lease owner's can match.
 public sealed partial class EntityFrameworkCoreLicenseStore<TContext> : ILicenseEventStore
 {
     private static readonly ConditionalWeakTable<IModel, LicenseEventStatements> EventStatementsByModel = [];
@@ -140,7 +141,10 @@ public sealed partial class EntityFrameworkCoreLicenseStore<TContext> : ILicense
 
     /// <summary>Inserts the event of a write; the caller runs it inside that write's transaction, after the write.</summary>
     private Task<int> RecordEventAsync(LicenseEventRecord record, CancellationToken cancellationToken) =>
-        StoreExecution.ExecuteAsync(EventStatements.Insert(_execution.Connection, LicenseEventMapper.ToEntity(record)), cancellationToken);
+        StoreExecution.ExecuteAsync(InsertEvent(record), cancellationToken);
+
+    /// <summary>The insert of a write's event, sent after the write's own statements and in the same unit.</summary>
+    private DbCommand InsertEvent(LicenseEventRecord record) => EventStatements.Insert(_execution.Connection, LicenseEventMapper.ToEntity(record));
 
     private IQueryable<LicenseEventEntity> Leased(string eventId, string owner) =>
         Events.Where(e => e.Id == eventId && e.State == (int)LicenseEventState.Pending && e.LeaseOwner == owner);

@@ -22,6 +22,13 @@ internal sealed class StoreExecution(DbContext context)
     /// <summary>Whether the host has a transaction open on the context.</summary>
     public bool InHostTransaction => Connection.CurrentTransaction is not null;
 
+    /// <summary>
+    /// Whether a batch sent outside a transaction is atomic. Npgsql documents it (the statements share one implicit
+    /// transaction unless error barriers are asked for); other providers' batches may commit statement by statement,
+    /// so they get an explicit transaction. A wrapped connection is not recognised and gets one too.
+    /// </summary>
+    private bool BatchIsOneTransaction => Connection.DbConnection.CanCreateBatch && Connection.DbConnection.GetType().FullName == "Npgsql.NpgsqlConnection";
+
     /// <summary>Whether work must run through a retrying execution strategy: it retries, and no host transaction is open.</summary>
     private bool Retries => !InHostTransaction && Strategy.RetriesOnFailure;
 
@@ -56,6 +63,37 @@ internal sealed class StoreExecution(DbContext context)
         await using (command.ConfigureAwait(false))
         {
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs the statements of one write as a unit: all of them land or none does, and a refusal inside the host's
+    /// transaction undoes only them (<see cref="BeginTransactionAsync"/>). Disposes the commands.
+    /// </summary>
+    public async Task WriteTogetherAsync(IReadOnlyList<DbCommand> commands, CancellationToken cancellationToken)
+    {
+        if (!InHostTransaction && BatchIsOneTransaction)
+        {
+            // One round trip instead of BEGIN, each statement and COMMIT: the server runs the batch as one implicit
+            // transaction, so a failing statement rolls back the ones before it.
+            await CommandBatch.ExecuteAsync(Connection, commands, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            try
+            {
+                await CommandBatch.ExecuteAsync(Connection, commands, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
