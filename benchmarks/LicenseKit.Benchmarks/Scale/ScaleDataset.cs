@@ -6,7 +6,8 @@ namespace LicenseKit.Benchmarks.Scale;
 /// <summary>
 /// The licenses of one business that the scale benchmark fills every store with, row for row the same in memory and in
 /// SQL: license <c>i</c> has id <c>lic_</c> + i (9 digits), key <c>SCALE-</c> + i, customer i / 50 (so a customer has 50
-/// licenses at every size), product i % 7, status i % 3, archived for i % 100 = 0, created one second apart.
+/// licenses at every size), product i % 7, status i % 3, archived for i % 25 = 0 (so even 10³ licenses fill a page of
+/// archived ones), created one second apart.
 /// </summary>
 public static class ScaleDataset
 {
@@ -14,6 +15,9 @@ public static class ScaleDataset
 
     /// <summary>How many licenses a customer has.</summary>
     public const int LicensesPerCustomer = 50;
+
+    /// <summary>One license in this many is archived.</summary>
+    public const int ArchivedEvery = 25;
 
     public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -30,7 +34,7 @@ public static class ScaleDataset
 
     public static LicenseStatus Status(int i) => (i % 3) switch { 0 => LicenseStatus.Active, 1 => LicenseStatus.Disabled, _ => LicenseStatus.Revoked };
 
-    public static bool Archived(int i) => i % 100 == 0;
+    public static bool Archived(int i) => i % ArchivedEvery == 0;
 
     public static DateTimeOffset CreatedAt(int i) => Epoch.AddSeconds(i);
 
@@ -60,7 +64,7 @@ public static class ScaleDataset
         SELECT 'lic_' || {paddedI}, '{BusinessId}', {keyHash(KeySql)}, {keyHint(KeySql)},
             CASE i % 3 WHEN 0 THEN 'ACTIVE' WHEN 1 THEN 'DISABLED' ELSE 'REVOKED' END,
             'prod_' || (i % 7), 'cust_' || (i / {LicensesPerCustomer}), 0,
-            i % 100 = 0, {Epoch.ToUnixTimeMilliseconds()} + i * 1000, {Epoch.ToUnixTimeMilliseconds()} + i * 1000, 1, 1
+            i % {ArchivedEvery} = 0, {Epoch.ToUnixTimeMilliseconds()} + i * 1000, {Epoch.ToUnixTimeMilliseconds()} + i * 1000, 1, 1
         FROM {numbers}
         """;
 }

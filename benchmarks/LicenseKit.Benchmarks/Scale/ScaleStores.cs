@@ -12,8 +12,8 @@ namespace LicenseKit.Benchmarks.Scale;
 /// <summary>
 /// Builds the scale data set once per store and size and keeps it for later runs: SQLite files under the temp folder and
 /// PostgreSQL databases, each named after the size and a hash of the model's schema (a model change builds new ones).
-/// Rows are bulk-loaded with one INSERT … SELECT; the in-memory store, which has no SQL, is filled through its API once per
-/// size and process.
+/// Rows are bulk-loaded with one INSERT … SELECT; the in-memory store, which has no SQL, is bulk-loaded once per size and
+/// process.
 /// </summary>
 public static class ScaleStores
 {
@@ -24,29 +24,28 @@ public static class ScaleStores
 
     private static readonly string CacheFolder = Path.Combine(Path.GetTempPath(), "licensekit-scale");
 
-    // One store per size for the whole process: every case at a size (the in-process toolchain runs them all in this
-    // process) reads the same store instead of filling a million licenses again. Activations add instances to it,
-    // which no measured operation reads.
-    private static readonly Dictionary<int, InMemoryLicenseStore> InMemoryStores = [];
+    // The store of the size being measured, kept for the whole process: every case at a size (the in-process toolchain
+    // runs them all in this process, size after size) reads the same store instead of filling it again. Activations add
+    // instances to it, which no measured operation reads. Only one size is kept, so a million licenses do not stay on
+    // the heap (and in every garbage collection) while the next size runs.
+    private static (int Licenses, InMemoryLicenseStore Store)? _inMemory;
 
     /// <summary>The in-memory store of <paramref name="licenses"/> licenses, filled on first use.</summary>
-    public static async Task<InMemoryLicenseStore> FillInMemoryAsync(int licenses)
+    public static InMemoryLicenseStore FillInMemory(int licenses)
     {
-        if (InMemoryStores.TryGetValue(licenses, out var filled))
+        if (_inMemory is { } kept && kept.Licenses == licenses)
         {
-            return filled;
+            return kept.Store;
         }
 
-        // Building a license (its key's HMAC) is the costly part and runs on every core; the store takes them in order.
+        _inMemory = null;
+        // Building a license (its key's HMAC) is the costly part and runs on every core. The store then takes them in
+        // one bulk load into the indexes a create fills, without the Issued events the SQL bulk loads do not write either.
         var rows = new License[licenses];
         Parallel.For(0, licenses, i => rows[i] = ScaleDataset.License(i));
         var store = new InMemoryLicenseStore();
-        foreach (var row in rows)
-        {
-            await store.CreateAsync(row, null);
-        }
-
-        InMemoryStores[licenses] = store;
+        store.Load(rows);
+        _inMemory = (licenses, store);
         return store;
     }
 

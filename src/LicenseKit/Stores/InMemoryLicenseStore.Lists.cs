@@ -92,8 +92,9 @@ public sealed partial class InMemoryLicenseStore
         return slots;
     }
 
-    // The index (null when nothing is left) from the first slot the query can match: after its cursor and before its created_before. A probe with
-    // the empty id sorts after every license of its instant, so created_before stays exclusive.
+    // The index (null when nothing is left) from the first slot the query can match: after its cursor and before its
+    // created_before. A probe with the empty id sorts after every license of its instant, so created_before stays
+    // exclusive. Each Min, Max or view is a walk down the tree, so a query without a probe reads the index as it is.
     private static SortedSet<ListSlot>? From(SortedSet<ListSlot>? index, LicenseKeysetQuery query)
     {
         if (index is null || index.Count == 0)
@@ -101,18 +102,20 @@ public sealed partial class InMemoryLicenseStore
             return null;
         }
 
-        var start = index.Min;
-        if (query.After is { } after && ListSlot.NewestFirst.Compare(new ListSlot(after.CreatedAt, after.Id, null), start) > 0)
-        {
-            start = new ListSlot(after.CreatedAt, after.Id, null);
-        }
-
-        if (query.CreatedBefore is { } before && ListSlot.NewestFirst.Compare(new ListSlot(before, string.Empty, null), start) > 0)
+        ListSlot? start = query.After is { } after ? new ListSlot(after.CreatedAt, after.Id, null) : null;
+        if (query.CreatedBefore is { } before
+            && (start is null || ListSlot.NewestFirst.Compare(new ListSlot(before, string.Empty, null), start.Value) > 0))
         {
             start = new ListSlot(before, string.Empty, null);
         }
 
-        return ListSlot.NewestFirst.Compare(start, index.Max) > 0 ? null : index.GetViewBetween(start, index.Max);
+        if (start is not { } probe)
+        {
+            return index;
+        }
+
+        var last = index.Max;
+        return ListSlot.NewestFirst.Compare(probe, last) > 0 ? null : index.GetViewBetween(probe, last);
     }
 
     private static bool Matches(License license, LicenseKeysetQuery query) =>

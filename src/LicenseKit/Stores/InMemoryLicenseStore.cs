@@ -16,7 +16,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
     public Task<LicenseCreateResult> CreateAsync(License license, LicenseIdempotency? idempotency, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(license);
-        var keySlot = (license.BusinessId, LicenseKeyHashRequirement.Of(license));
+        var keySlot = (license.BusinessId, KeyHash: LicenseKeyHashRequirement.Of(license));
 
         // What a store keeps: the plaintext key never, whatever the caller passed.
         license = license.Key.Length == 0 ? license : license with { Key = string.Empty };
@@ -37,10 +37,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
                 return Task.FromResult(new LicenseCreateResult(LicenseCreateOutcome.DuplicateKey));
             }
 
-            var entry = new Entry(license);
-            _byId.Add(license.Id, entry);
-            _byKey.Add(keySlot, entry);
-            AddToListIndexes(entry);
+            Insert(license, keySlot.KeyHash);
             if (idempotency is not null)
             {
                 _idempotency.Add((license.BusinessId, idempotency.KeyHash), (license.Id, idempotency.RequestHash));
