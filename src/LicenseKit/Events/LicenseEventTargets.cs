@@ -1,4 +1,5 @@
 using System.Collections;
+using LicenseKit.Internal;
 
 namespace LicenseKit;
 
@@ -21,23 +22,13 @@ public sealed class LicenseEventTargets : IReadOnlyCollection<string>, IEquatabl
     /// <summary>Creates a set from names; a repeated name is kept once.</summary>
     /// <param name="names">The names to copy.</param>
     /// <exception cref="ArgumentException">A name is empty or holds a line break.</exception>
-    public LicenseEventTargets(IEnumerable<string> names)
+    public LicenseEventTargets(IEnumerable<string> names) => _names = OrdinalNames.Sort(names, nameof(names), name =>
     {
-        ArgumentNullException.ThrowIfNull(names);
-        var sorted = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
+        if (!IsValidName(name))
         {
-            ArgumentNullException.ThrowIfNull(name, nameof(names));
-            if (!IsValidName(name))
-            {
-                throw new ArgumentException($"A delivery target name must not be empty or hold a line break: '{name.ReplaceLineEndings(" ")}'.", nameof(names));
-            }
-
-            sorted.Add(name);
+            throw new ArgumentException($"A delivery target name must not be empty or hold a line break: '{name.ReplaceLineEndings(" ")}'.", nameof(names));
         }
-
-        _names = [.. sorted];
-    }
+    });
 
     /// <summary>Whether a set can hold <paramref name="name"/>: not empty and without a line break.</summary>
     internal static bool IsValidName(string name) => name.Length > 0 && !name.Contains(Separator, StringComparison.Ordinal);
@@ -57,11 +48,7 @@ public sealed class LicenseEventTargets : IReadOnlyCollection<string>, IEquatabl
     /// <summary>Whether the set holds <paramref name="name"/> (ordinal comparison).</summary>
     /// <param name="name">The target name.</param>
     /// <returns><see langword="true"/> when the target has taken the event.</returns>
-    public bool Contains(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return Array.BinarySearch(_names, name, StringComparer.Ordinal) >= 0;
-    }
+    public bool Contains(string name) => OrdinalNames.Contains(_names, name);
 
     /// <summary>Returns the names of this set and <paramref name="other"/> together.</summary>
     /// <param name="other">The names to add.</param>
@@ -80,22 +67,13 @@ public sealed class LicenseEventTargets : IReadOnlyCollection<string>, IEquatabl
 
     /// <inheritdoc />
     public bool Equals(LicenseEventTargets? other) =>
-        ReferenceEquals(this, other) || (other is not null && _names.AsSpan().SequenceEqual(other._names));
+        ReferenceEquals(this, other) || (other is not null && OrdinalNames.AreEqual(_names, other._names));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as LicenseEventTargets);
 
     /// <inheritdoc />
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var name in _names)
-        {
-            hash.Add(name, StringComparer.Ordinal);
-        }
-
-        return hash.ToHashCode();
-    }
+    public override int GetHashCode() => OrdinalNames.HashOf(_names);
 
     /// <summary>The stored form: the names one per line, in ordinal order.</summary>
     /// <returns>The names joined by line breaks; empty for the empty set.</returns>

@@ -1,4 +1,5 @@
 using System.Collections;
+using LicenseKit.Internal;
 using System.Text.Json.Serialization;
 using LicenseKit.Serialization;
 
@@ -16,18 +17,7 @@ public sealed class LicenseEntitlements : IReadOnlyCollection<string>, IEquatabl
 
     /// <summary>Creates a set from names; a repeated name is kept once.</summary>
     /// <param name="names">The names to copy.</param>
-    public LicenseEntitlements(IEnumerable<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        var sorted = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            ArgumentNullException.ThrowIfNull(name, nameof(names));
-            sorted.Add(name);
-        }
-
-        _names = [.. sorted];
-    }
+    public LicenseEntitlements(IEnumerable<string> names) => _names = OrdinalNames.Sort(names, nameof(names));
 
     /// <summary>
     /// Whether <paramref name="name"/> may be an entitlement name: 1 to <see cref="LicenseLimits.MaxEntitlementNameLength"/>
@@ -63,11 +53,7 @@ public sealed class LicenseEntitlements : IReadOnlyCollection<string>, IEquatabl
     /// <summary>Whether the set holds <paramref name="name"/> (ordinal comparison).</summary>
     /// <param name="name">The entitlement name.</param>
     /// <returns><see langword="true"/> when the name is in the set.</returns>
-    public bool Contains(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return Array.BinarySearch(_names, name, StringComparer.Ordinal) >= 0;
-    }
+    public bool Contains(string name) => OrdinalNames.Contains(_names, name);
 
     /// <summary>Returns the names of this set and <paramref name="other"/> together.</summary>
     /// <param name="other">The names to add.</param>
@@ -86,22 +72,13 @@ public sealed class LicenseEntitlements : IReadOnlyCollection<string>, IEquatabl
 
     /// <inheritdoc />
     public bool Equals(LicenseEntitlements? other) =>
-        ReferenceEquals(this, other) || (other is not null && _names.AsSpan().SequenceEqual(other._names));
+        ReferenceEquals(this, other) || (other is not null && OrdinalNames.AreEqual(_names, other._names));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as LicenseEntitlements);
 
     /// <inheritdoc />
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var name in _names)
-        {
-            hash.Add(name, StringComparer.Ordinal);
-        }
-
-        return hash.ToHashCode();
-    }
+    public override int GetHashCode() => OrdinalNames.HashOf(_names);
 
     /// <summary>The names, comma-separated in ordinal order.</summary>
     /// <returns>E.g. <c>export-pdf,sso</c>; empty for the empty set.</returns>
