@@ -60,7 +60,7 @@ public static class LicenseKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseKitOptions>, LicenseKitOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LicenseKitOptions>>(new LicenseKeyHashingValidator(services)));
         services.TryAdd(LicenseKeyHashing.DefaultHasher);
-        services.TryAddSingleton(sp => new LicenseKeyVault(sp.GetRequiredService<ILicenseKeyHasher>(), sp.GetService<ILicenseKeyProtector>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.TryAddSingleton(sp => new LicenseKeyVault(sp.GetRequiredService<ILicenseKeyHasher>(), sp.GetService<ILicenseKeyProtector>(), sp.GetRequiredService<LicenseKitLoggers>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LicenseErrorDescriber>();
         services.TryAddSingleton<ILicenseStore, InMemoryLicenseStore>();
@@ -92,6 +92,6 @@ public static class LicenseKitServiceCollectionExtensions
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<IOptions<LicenseEventDeliveryOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            sp.GetRequiredService<LicenseKitLoggers>()));
     }
 }

@@ -2,7 +2,6 @@ using LicenseKit.Internal;
 using LicenseKit.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace LicenseKit;
@@ -29,12 +28,12 @@ public sealed class LicenseEventDelivery
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal LicenseEventDelivery(IServiceScopeFactory scopes, IOptions<LicenseEventDeliveryOptions> options, TimeProvider time, ILoggerFactory? loggerFactory)
+    internal LicenseEventDelivery(IServiceScopeFactory scopes, IOptions<LicenseEventDeliveryOptions> options, TimeProvider time, LicenseKitLoggers loggers)
     {
         _scopes = scopes;
         _options = options.Value;
         _time = time;
-        _logger = (ILogger?)loggerFactory?.CreateLogger("LicenseKit.Events") ?? NullLogger.Instance;
+        _logger = loggers.Events;
     }
 
     /// <summary>This dispatcher's lease owner id, unique per instance.</summary>

@@ -32,10 +32,13 @@ public sealed partial class InMemoryLicenseStore
             _byKey.EnsureCapacity(_byKey.Count + licenses.Count);
             foreach (var license in licenses)
             {
-                Insert(license.Key.Length == 0 ? license : license with { Key = string.Empty }, license.KeyHash!);
+                Insert(StoredForm(license), license.KeyHash!);
             }
         }
     }
+
+    /// <summary>What the store keeps of a license: the plaintext key never, whatever the caller passed.</summary>
+    private static License StoredForm(License license) => license.Key.Length == 0 ? license : license with { Key = string.Empty };
 
     /// <summary>Puts a new license in every index; the caller holds the lock and has checked its id and key are free.</summary>
     private void Insert(License license, string keyHash)

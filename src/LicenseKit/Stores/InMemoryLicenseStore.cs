@@ -18,8 +18,7 @@ public sealed partial class InMemoryLicenseStore : ILicenseStore
         ArgumentNullException.ThrowIfNull(license);
         var keySlot = (license.BusinessId, KeyHash: LicenseKeyHashRequirement.Of(license));
 
-        // What a store keeps: the plaintext key never, whatever the caller passed.
-        license = license.Key.Length == 0 ? license : license with { Key = string.Empty };
+        license = StoredForm(license);
         lock (_gate)
         {
             if (idempotency is not null && _idempotency.TryGetValue((license.BusinessId, idempotency.KeyHash), out var earlier))

@@ -8,9 +8,9 @@ namespace LicenseKit.Internal;
 /// The one place keys turn into what stores keep (hash, hint, optionally the protected key) and back into what callers
 /// see. Nothing else in LicenseKit hashes, protects or unprotects a key.
 /// </summary>
-internal sealed class LicenseKeyVault(ILicenseKeyHasher hasher, ILicenseKeyProtector? protector = null, ILoggerFactory? loggerFactory = null)
+internal sealed class LicenseKeyVault(ILicenseKeyHasher hasher, ILicenseKeyProtector? protector, LicenseKitLoggers loggers)
 {
-    private readonly ILogger _logger = (ILogger?)loggerFactory?.CreateLogger("LicenseKit") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    private readonly ILogger _logger = loggers.Operations;
 
     public ILicenseKeyHasher Hasher { get; } = hasher;
 
@@ -39,35 +39,13 @@ internal sealed class LicenseKeyVault(ILicenseKeyHasher hasher, ILicenseKeyProte
     /// </summary>
     public async Task<License?> FindByKeyAsync(ILicenseStore store, string businessId, string normalizedKey, CancellationToken cancellationToken)
     {
-        if (await store.FindByKeyAsync(businessId, Hasher.Hash(normalizedKey), cancellationToken).ConfigureAwait(false) is { } current)
-        {
-            return current;
-        }
-
-        foreach (var hash in Hasher.HashWithOlderSecrets(normalizedKey))
-        {
-            if (await store.FindByKeyAsync(businessId, hash, cancellationToken).ConfigureAwait(false) is { } license)
-            {
-                return license;
-            }
-        }
-
-        return null;
+        return await store.FindByKeyAsync(businessId, Hasher.Hash(normalizedKey), cancellationToken).ConfigureAwait(false)
+            ?? await FindUnderOlderSecretAsync(store, businessId, normalizedKey, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether <paramref name="normalizedKey"/> is stored under a secret older than the current one (no work with one secret).</summary>
-    public async Task<bool> IsTakenUnderOlderSecretAsync(ILicenseStore store, string businessId, string normalizedKey, CancellationToken cancellationToken)
-    {
-        foreach (var hash in Hasher.HashWithOlderSecrets(normalizedKey))
-        {
-            if (await store.FindByKeyAsync(businessId, hash, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public async Task<bool> IsTakenUnderOlderSecretAsync(ILicenseStore store, string businessId, string normalizedKey, CancellationToken cancellationToken) =>
+        await FindUnderOlderSecretAsync(store, businessId, normalizedKey, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>The hash an idempotency key is stored and matched by (exact, not normalized: it is the caller's token).</summary>
     public string HashIdempotencyKey(string idempotencyKey) => Hasher.Hash(idempotencyKey);
@@ -110,5 +88,18 @@ internal sealed class LicenseKeyVault(ILicenseKeyHasher hasher, ILicenseKeyProte
         }
 
         return revealed;
+    }
+
+    private async Task<License?> FindUnderOlderSecretAsync(ILicenseStore store, string businessId, string normalizedKey, CancellationToken cancellationToken)
+    {
+        foreach (var hash in Hasher.HashWithOlderSecrets(normalizedKey))
+        {
+            if (await store.FindByKeyAsync(businessId, hash, cancellationToken).ConfigureAwait(false) is { } license)
+            {
+                return license;
+            }
+        }
+
+        return null;
     }
 }
