@@ -21,7 +21,7 @@ internal sealed class LicenseEventStatements
     {
         var sql = context.GetService<ISqlGenerationHelper>();
         var e = _events = ModelTable<LicenseEventEntity>.Of(context, sql);
-        IsPostgreSql = context.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        IsPostgreSql = context.Database.ProviderName == ProviderNames.PostgreSql;
 
         // On PostgreSQL the row carries the id of the transaction that inserts it, which the feed orders and holds back by.
         var transactionId = e[nameof(LicenseEventEntity.TransactionId)];

@@ -60,7 +60,7 @@ internal static class ListIndexes
 
     /// <summary>Whether a provider compares row values (PostgreSQL, SQLite 3.15 and later); SQL Server does not.</summary>
     public static bool ComparesRowValues(string? providerName) =>
-        providerName is "Npgsql.EntityFrameworkCore.PostgreSQL" or "Microsoft.EntityFrameworkCore.Sqlite";
+        providerName is ProviderNames.PostgreSql or ProviderNames.Sqlite;
 
     /// <summary>(createdAt, id) &lt; (afterCreatedAt, afterId), in SQL only.</summary>
     public static bool Before(long createdAt, string id, long afterCreatedAt, string afterId) =>

@@ -20,8 +20,6 @@ namespace LicenseKit.EntityFrameworkCore.Internal;
 /// </remarks>
 internal sealed class LookupConnections
 {
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-
     // Decided once per options: every context leased from one pool shares them.
     private static readonly ConditionalWeakTable<IDbContextOptions, StrongBox<LookupConnections?>> ByOptions = [];
 
@@ -52,7 +50,7 @@ internal sealed class LookupConnections
     private static LookupConnections? Decide(DbContext context, IDbContextOptions options)
     {
         var relational = RelationalOptionsExtension.Extract(options);
-        if (context.Database.ProviderName != SqliteProvider
+        if (context.Database.ProviderName != ProviderNames.Sqlite
             || relational.Connection is not null
             || relational.ConnectionString is not { Length: > 0 } connectionString
             || context.GetService<IInterceptors>().Aggregate<IDbConnectionInterceptor>() is not null)

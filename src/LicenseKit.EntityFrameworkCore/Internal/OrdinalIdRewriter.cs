@@ -19,8 +19,8 @@ internal sealed class OrdinalIdRewriter(string collation) : ExpressionVisitor
     /// <summary>The rewriter for a provider, or <see langword="null"/> when its default collation already orders ordinally.</summary>
     public static OrdinalIdRewriter? For(string? providerName) => providerName switch
     {
-        "Npgsql.EntityFrameworkCore.PostgreSQL" => new("C"),
-        "Microsoft.EntityFrameworkCore.SqlServer" => new("Latin1_General_BIN2"),
+        ProviderNames.PostgreSql => new("C"),
+        ProviderNames.SqlServer => new("Latin1_General_BIN2"),
         _ => null,
     };
 
