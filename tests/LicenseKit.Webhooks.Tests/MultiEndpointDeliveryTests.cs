@@ -20,7 +20,12 @@ public abstract class MultiEndpointDeliveryTests
     /// <summary>Points the host at the store under test (the in-memory store when it does nothing).</summary>
     protected abstract Task<Action<LicenseKitBuilder>> UseStoreAsync();
 
-    protected void Own(TestDatabase database) => _database = database;
+    /// <summary>The EF Core store on a database this test creates; it is dropped after the test.</summary>
+    protected async Task<Action<LicenseKitBuilder>> UseEntityFrameworkCoreAsync(Task<TestDatabase> creating)
+    {
+        _database = await creating;
+        return EntityFrameworkCoreStore.Use(_database);
+    }
 
     [TearDown]
     public async Task DropDatabase()
@@ -131,23 +136,13 @@ public sealed class InMemoryMultiEndpointDeliveryTests : MultiEndpointDeliveryTe
 [TestFixture]
 public sealed class SqliteMultiEndpointDeliveryTests : MultiEndpointDeliveryTests
 {
-    protected override async Task<Action<LicenseKitBuilder>> UseStoreAsync()
-    {
-        var database = await TestDatabase.CreateSqliteAsync();
-        Own(database);
-        return EntityFrameworkCoreStore.Use(database);
-    }
+    protected override Task<Action<LicenseKitBuilder>> UseStoreAsync() => UseEntityFrameworkCoreAsync(TestDatabase.CreateSqliteAsync());
 }
 
 [TestFixture]
 public sealed class PostgreSqlMultiEndpointDeliveryTests : MultiEndpointDeliveryTests
 {
-    protected override async Task<Action<LicenseKitBuilder>> UseStoreAsync()
-    {
-        var database = await TestDatabase.CreatePostgresAsync();
-        Own(database);
-        return EntityFrameworkCoreStore.Use(database);
-    }
+    protected override Task<Action<LicenseKitBuilder>> UseStoreAsync() => UseEntityFrameworkCoreAsync(TestDatabase.CreatePostgresAsync());
 }
 
 /// <summary>The EF Core store on a test database, with the key-hashing secret every store but the in-memory one needs.</summary>
