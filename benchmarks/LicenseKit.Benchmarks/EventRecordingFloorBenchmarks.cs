@@ -1,0 +1,189 @@
+using System.Data.Common;
+using BenchmarkDotNet.Attributes;
+using LicenseKit.EntityFrameworkCore.Internal;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+// The cases use the store's own internal statements (a namespace ending in .Internal, which the EF analyzer flags).
+#pragma warning disable EF1001
+
+namespace LicenseKit.Benchmarks;
+
+/// <summary>
+/// What the database itself charges for an event row, with as little .NET around it as the drivers allow: the store's own
+/// license insert and event insert (same SQL, same schema and indexes), each prepared once on one connection that stays
+/// open, parameters rebound per call. The license insert alone is the baseline; beside it the two inserts as one unit, as
+/// issuing sends them (SQLite: one transaction; PostgreSQL: one batch, which the server runs as one transaction). The
+/// ratio is the floor under <see cref="EventRecordingBenchmarks"/>: no store change can take issuing below it without
+/// writing less.
+/// </summary>
+[MemoryDiagnoser]
+public class EventRecordingFloorBenchmarks
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
+
+    private EntityFrameworkCoreBenchmarkContext _context = null!;
+    private DbConnection _connection = null!;
+    private DbCommand _lone = null!;
+    private DbCommand _license = null!;
+    private DbCommand _event = null!;
+    private NpgsqlBatch? _batch;
+    private Func<Task> _drop = () => Task.CompletedTask;
+    private long _counter;
+
+    [ParamsSource(nameof(Providers))]
+    public string Provider { get; set; } = "sqlite";
+
+    public static IEnumerable<string> Providers() => EventRecordingBenchmarks.Providers();
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        DbContextOptions<EntityFrameworkCoreBenchmarkContext> options;
+        if (Provider == "postgres")
+        {
+            var server = Environment.GetEnvironmentVariable("LICENSEKIT_POSTGRES_CONNECTION")!;
+            var database = "licensekit_floor_" + Guid.NewGuid().ToString("N")[..12];
+            await EventRecordingBenchmarks.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
+            options = new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString()).Options;
+            _drop = async () =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                await EventRecordingBenchmarks.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            };
+        }
+        else
+        {
+            var folder = Directory.CreateTempSubdirectory("licensekit-floor-");
+            options = new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseSqlite($"Data Source={Path.Combine(folder.FullName, "floor.db")}").Options;
+            _drop = () =>
+            {
+                SqliteConnection.ClearAllPools();
+                folder.Delete(recursive: true);
+                return Task.CompletedTask;
+            };
+        }
+
+        _context = new EntityFrameworkCoreBenchmarkContext(options);
+        await _context.Database.EnsureCreatedAsync();
+        if (Provider == "sqlite")
+        {
+            await _context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        var connection = _context.GetService<IRelationalConnection>();
+        await connection.OpenAsync(CancellationToken.None);
+        _connection = connection.DbConnection;
+        var licenses = new LicenseStatements(_context);
+        var events = new LicenseEventStatements(_context);
+        var (row, record) = Next();
+        _lone = licenses.InsertLicense(connection, row);
+        _license = licenses.InsertLicense(connection, row);
+        _event = events.Insert(connection, record);
+        if (_connection is NpgsqlConnection)
+        {
+            _batch = new NpgsqlBatch((NpgsqlConnection)_connection);
+            _batch.BatchCommands.Add(ToBatchCommand(_license));
+            _batch.BatchCommands.Add(ToBatchCommand(_event));
+            await _batch.PrepareAsync();
+        }
+        else
+        {
+            await _license.PrepareAsync();
+            await _event.PrepareAsync();
+        }
+
+        await _lone.PrepareAsync();
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _context.DisposeAsync();
+        await _drop();
+    }
+
+    [Benchmark(Baseline = true, Description = "license insert alone, prepared")]
+    public async Task LicenseAlone()
+    {
+        var (row, _) = Next();
+        Bind(_lone.Parameters, row.Id, row.KeyHash);
+        if (_batch is not null)
+        {
+            // One statement is its own transaction on PostgreSQL.
+            await _lone.ExecuteNonQueryAsync();
+            return;
+        }
+
+        // In a transaction as the pair is, so the difference is the event row alone (SQLite charges an autocommitted
+        // statement the same as one in BEGIN … COMMIT).
+        await using var transaction = await _connection.BeginTransactionAsync();
+        _lone.Transaction = transaction;
+        await _lone.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    [Benchmark(Description = "license and event inserts as one unit, prepared")]
+    public async Task LicenseAndEvent()
+    {
+        var (row, record) = Next();
+        if (_batch is not null)
+        {
+            Bind(_batch.BatchCommands[0].Parameters, row.Id, row.KeyHash);
+            BindEvent(_batch.BatchCommands[1].Parameters, record);
+            await _batch.ExecuteNonQueryAsync();
+            return;
+        }
+
+        await using var transaction = await _connection.BeginTransactionAsync();
+        _license.Transaction = _event.Transaction = transaction;
+        Bind(_license.Parameters, row.Id, row.KeyHash);
+        BindEvent(_event.Parameters, record);
+        await _license.ExecuteNonQueryAsync();
+        await _event.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    // Only the columns a unique index checks change per call; every other value stays as first bound.
+    private static void Bind(DbParameterCollection parameters, string id, string? keyHash)
+    {
+        parameters["@" + nameof(LicenseEntity.Id)].Value = id;
+        parameters["@" + nameof(LicenseEntity.KeyHash)].Value = keyHash;
+    }
+
+    private static void BindEvent(DbParameterCollection parameters, LicenseEventEntity record)
+    {
+        parameters["@" + nameof(LicenseEventEntity.Id)].Value = record.Id;
+        parameters["@" + nameof(LicenseEventEntity.LicenseId)].Value = record.LicenseId;
+    }
+
+    private static NpgsqlBatchCommand ToBatchCommand(DbCommand command)
+    {
+        var batchCommand = new NpgsqlBatchCommand(command.CommandText);
+        var parameters = new DbParameter[command.Parameters.Count];
+        command.Parameters.CopyTo(parameters, 0);
+        command.Parameters.Clear();
+        batchCommand.Parameters.AddRange(parameters);
+        return batchCommand;
+    }
+
+    private (LicenseEntity Row, LicenseEventEntity Record) Next()
+    {
+        var n = Interlocked.Increment(ref _counter);
+        var license = BenchmarkKeyHashing.WithKeyHash(new License
+        {
+            Id = PrefixedId.Create(PrefixedId.License),
+            Key = "FLOOR-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            BusinessId = "biz_floor",
+            ProductId = "prod_floor",
+            CustomerId = "cust_floor",
+            CreatedAt = Now,
+            UpdatedAt = Now,
+            Version = 1,
+        });
+        return (LicenseMapper.ToEntity(license), LicenseEventMapper.ToEntity(LicenseEventRecord.Issued(license)));
+    }
+}
