@@ -6,7 +6,6 @@ using LicenseKit.Samples.Api.Data;
 using LicenseKit.Samples.Api.Errors;
 using LicenseKit.Samples.Api.Hosting;
 using LicenseKit.Samples.Api.Security;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,9 +16,14 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
 
 builder.Services.AddSingleton(ApiKeyRing.FromConfiguration(builder.Configuration));
-builder.Services
-    .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+// The handler is a plain IAuthenticationHandler (no options, no events): registered, as the framework registers its
+// own, to be made per request from the container.
+builder.Services.AddTransient<ApiKeyAuthenticationHandler>();
+builder.Services.AddAuthentication(o =>
+{
+    o.AddScheme<ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, displayName: null);
+    o.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName;
+});
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("licenses:admin", p => p.RequireClaim("scope", ApiKeyAuthenticationHandler.AdminScope))
     .AddPolicy("licenses:activate", p => p.RequireClaim("scope", ApiKeyAuthenticationHandler.ActivateScope));

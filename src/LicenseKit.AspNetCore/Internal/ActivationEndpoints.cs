@@ -64,6 +64,6 @@ internal static class ActivationEndpoints
                 LicenseKitHttpJsonContext.Default.DetailedValidationResponse)
             : new JsonResponse<ValidationResponse<KeyHolderLicense>>(
                 new ValidationResponse<KeyHolderLicense>(result.Valid, result.Code, result.License is { } license ? KeyHolderLicense.From(license) : null, result.SignedLicense, entitlements),
-                LicenseKitHttpJsonContext.Default.KeyHolderValidationResponse);
+                KeyHolderValidationJsonConverter.TypeInfo);
     }
 }

@@ -6,47 +6,47 @@ namespace LicenseKit.Internal;
 /// What the key-holder endpoints show of a license by default: what an installed application needs to decide and
 /// explain (status, limits, expiry, message), without the vendor's payment, customer and metadata records, which
 /// whoever holds or guesses a key has no business reading (<see cref="LicenseKitOptions.DiscloseCustomerDataToKeyHolders"/>, which signed tokens follow too).
-/// Its wire names are spelled out, so the OpenAPI document shows them whatever the host's naming policy is.
+/// Its wire names are spelled out (<see cref="ValidationWireNames"/>), so the OpenAPI document shows them whatever the host's naming policy is.
 /// </summary>
 internal sealed record KeyHolderLicense
 {
-    [JsonPropertyName("id")]
+    [JsonPropertyName(ValidationWireNames.Id)]
     public required string Id { get; init; }
 
-    [JsonPropertyName("key")]
+    [JsonPropertyName(ValidationWireNames.Key)]
     public required string Key { get; init; }
 
-    [JsonPropertyName("status")]
+    [JsonPropertyName(ValidationWireNames.Status)]
     public LicenseStatus Status { get; init; }
 
-    [JsonPropertyName("business_id")]
+    [JsonPropertyName(ValidationWireNames.BusinessId)]
     public required string BusinessId { get; init; }
 
-    [JsonPropertyName("product_id")]
+    [JsonPropertyName(ValidationWireNames.ProductId)]
     public required string ProductId { get; init; }
 
-    [JsonPropertyName("activations_limit")]
+    [JsonPropertyName(ValidationWireNames.ActivationsLimit)]
     public int? ActivationsLimit { get; init; }
 
-    [JsonPropertyName("activation_message")]
+    [JsonPropertyName(ValidationWireNames.ActivationMessage)]
     public string? ActivationMessage { get; init; }
 
-    [JsonPropertyName("instances_count")]
+    [JsonPropertyName(ValidationWireNames.InstancesCount)]
     public int InstancesCount { get; init; }
 
-    [JsonPropertyName("duration_hours")]
+    [JsonPropertyName(ValidationWireNames.DurationHours)]
     public int? DurationHours { get; init; }
 
-    [JsonPropertyName("expires_at")]
+    [JsonPropertyName(ValidationWireNames.ExpiresAt)]
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    [JsonPropertyName("archived")]
+    [JsonPropertyName(ValidationWireNames.Archived)]
     public bool Archived { get; init; }
 
-    [JsonPropertyName("created_at")]
+    [JsonPropertyName(ValidationWireNames.CreatedAt)]
     public DateTimeOffset CreatedAt { get; init; }
 
-    [JsonPropertyName("updated_at")]
+    [JsonPropertyName(ValidationWireNames.UpdatedAt)]
     public DateTimeOffset UpdatedAt { get; init; }
 
     public static KeyHolderLicense From(License license) => new()

@@ -14,7 +14,9 @@ namespace LicenseKit.Internal;
 /// </remarks>
 internal static class RequestBodyReader
 {
-    public static async Task<(TBody? Body, IResult? Problem)> ReadAsync<TBody>(HttpContext http, CancellationToken cancellationToken)
+    // A ValueTask: the body of a small request is usually in Kestrel's buffer already, and the read then completes
+    // without allocating a task.
+    public static async ValueTask<(TBody? Body, IResult? Problem)> ReadAsync<TBody>(HttpContext http, CancellationToken cancellationToken)
         where TBody : class, IRequestBody<TBody>, new()
     {
         var describe = Problems.Describer(http);

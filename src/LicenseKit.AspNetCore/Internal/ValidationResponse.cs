@@ -9,9 +9,9 @@ namespace LicenseKit.Internal;
 /// </summary>
 /// <typeparam name="TLicense">The license's shape.</typeparam>
 internal sealed record ValidationResponse<TLicense>(
-    [property: JsonPropertyName("valid")] bool Valid,
-    [property: JsonPropertyName("code")] LicenseValidationCode Code,
-    [property: JsonPropertyName("license")] TLicense? License,
-    [property: JsonPropertyName("signed_license"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SignedLicense = null,
-    [property: JsonPropertyName("entitlements"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Entitlements = null)
+    [property: JsonPropertyName(ValidationWireNames.Valid)] bool Valid,
+    [property: JsonPropertyName(ValidationWireNames.Code)] LicenseValidationCode Code,
+    [property: JsonPropertyName(ValidationWireNames.License)] TLicense? License,
+    [property: JsonPropertyName(ValidationWireNames.SignedLicense), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SignedLicense = null,
+    [property: JsonPropertyName(ValidationWireNames.Entitlements), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Entitlements = null)
     where TLicense : class;

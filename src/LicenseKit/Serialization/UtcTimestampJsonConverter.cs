@@ -10,7 +10,10 @@ namespace LicenseKit.Serialization;
 /// </summary>
 public sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>
 {
-    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    // The round-trip format of a UTC time is yyyy-MM-ddTHH:mm:ss.fffffffZ, written on a fast path without parsing a custom
+    // format: its first 23 characters are the milliseconds, cut as "fff" cuts them, not rounded.
+    private const int RoundTripLength = 28;
+    private const int MillisecondsLength = 23;
 
     /// <inheritdoc />
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -20,8 +23,9 @@ public sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        Span<char> buffer = stackalloc char[24];
-        value.UtcDateTime.TryFormat(buffer, out var written, Format, CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer[..written]);
+        Span<byte> utf8 = stackalloc byte[RoundTripLength];
+        value.UtcDateTime.TryFormat(utf8, out _, "O", CultureInfo.InvariantCulture);
+        utf8[MillisecondsLength] = (byte)'Z';
+        writer.WriteStringValue(utf8[..(MillisecondsLength + 1)]);
     }
 }
