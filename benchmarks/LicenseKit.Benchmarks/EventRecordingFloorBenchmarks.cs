@@ -39,6 +39,13 @@ public class EventRecordingFloorBenchmarks
 
     public static IEnumerable<string> Providers() => EventRecordingBenchmarks.Providers();
 
+    /// <summary>
+    /// "model": the events table as the model defines it; "none": its secondary indexes dropped (the feed, the claim and
+    /// lookups by id would scan), which tells how much of the event's cost the indexes are.
+    /// </summary>
+    [Params("model", "none")]
+    public string EventIndexes { get; set; } = "model";
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
@@ -72,6 +79,17 @@ public class EventRecordingFloorBenchmarks
         if (Provider == "sqlite")
         {
             await _context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        if (EventIndexes == "none")
+        {
+            var sql = _context.GetService<ISqlGenerationHelper>();
+            foreach (var index in _context.Model.FindEntityType(typeof(LicenseEventEntity))!.GetIndexes())
+            {
+                // The name comes from the model, delimited by the provider.
+                var drop = "DROP INDEX " + sql.DelimitIdentifier(index.GetDatabaseName()!);
+                await _context.Database.ExecuteSqlRawAsync(drop);
+            }
         }
 
         var connection = _context.GetService<IRelationalConnection>();
