@@ -1,11 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using LicenseKit.EntityFrameworkCore;
 using LicenseKit.EntityFrameworkCore.Internal;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 // The baseline uses the store's own internal statement (a namespace ending in .Internal, which the EF analyzer flags).
 #pragma warning disable EF1001
@@ -22,60 +20,29 @@ namespace LicenseKit.Benchmarks;
 [MemoryDiagnoser]
 public class EventRecordingBenchmarks
 {
-    private const string BusinessId = "biz_events";
-    private static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
-
+    private EventRecordingDatabase _database = null!;
     private DbContextOptions<EntityFrameworkCoreBenchmarkContext> _options = null!;
     private LicenseStatements _statements = null!;
-    private Func<Task> _drop = () => Task.CompletedTask;
     private long _counter;
 
     [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
 
-    public static IEnumerable<string> Providers() =>
-        Environment.GetEnvironmentVariable("LICENSEKIT_POSTGRES_CONNECTION") is { Length: > 0 } ? ["sqlite", "postgres"] : ["sqlite"];
+    public static IEnumerable<string> Providers() => EventRecordingDatabase.Providers();
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        if (Provider == "postgres")
-        {
-            var server = Environment.GetEnvironmentVariable("LICENSEKIT_POSTGRES_CONNECTION")!;
-            var database = "licensekit_events_" + Guid.NewGuid().ToString("N")[..12];
-            await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
-            _options = new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString()).Options;
-            _drop = async () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-            };
-        }
-        else
-        {
-            var folder = Directory.CreateTempSubdirectory("licensekit-events-");
-            var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.FullName, "bench.db"), Pooling = true, DefaultTimeout = 30 }.ToString();
-            _options = new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseSqlite(file).Options;
-            _drop = () =>
-            {
-                SqliteConnection.ClearAllPools();
-                folder.Delete(recursive: true);
-                return Task.CompletedTask;
-            };
-        }
-
+        _database = await EventRecordingDatabase.CreateAsync(Provider, "events");
+        _options = _database.Options;
         await using var context = new EntityFrameworkCoreBenchmarkContext(_options);
-        await context.Database.EnsureCreatedAsync();
-        if (Provider == "sqlite")
-        {
-            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
+        await _database.CreateSchemaAsync(context);
 
         _statements = new LicenseStatements(context);
     }
 
     [GlobalCleanup]
-    public Task CleanupAsync() => _drop();
+    public Task CleanupAsync() => _database.DropAsync();
 
     [Benchmark(Baseline = true, Description = "license insert, no event")]
     public async Task WithoutEvent()
@@ -85,7 +52,7 @@ public class EventRecordingBenchmarks
         await connection.OpenAsync(CancellationToken.None);
         try
         {
-            await using var insert = _statements.InsertLicense(connection, LicenseMapper.ToEntity(BenchmarkKeyHashing.WithKeyHash(NewLicense())));
+            await using var insert = _statements.InsertLicense(connection, LicenseMapper.ToEntity(NewLicense()));
             await insert.ExecuteNonQueryAsync();
         }
         finally
@@ -104,7 +71,7 @@ public class EventRecordingBenchmarks
         await execution.OpenAsync(CancellationToken.None);
         try
         {
-            await execution.WriteTogetherAsync([_statements.InsertLicense(execution.Connection, LicenseMapper.ToEntity(BenchmarkKeyHashing.WithKeyHash(NewLicense())))], CancellationToken.None);
+            await execution.WriteTogetherAsync([_statements.InsertLicense(execution.Connection, LicenseMapper.ToEntity(NewLicense()))], CancellationToken.None);
         }
         finally
         {
@@ -116,30 +83,8 @@ public class EventRecordingBenchmarks
     public async Task WithEvent()
     {
         await using var context = new EntityFrameworkCoreBenchmarkContext(_options);
-        await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).CreateAsync(BenchmarkKeyHashing.WithKeyHash(NewLicense()), null);
+        await new EntityFrameworkCoreLicenseStore<EntityFrameworkCoreBenchmarkContext>(context).CreateAsync(NewLicense(), null);
     }
 
-    internal static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private License NewLicense()
-    {
-        var n = Interlocked.Increment(ref _counter);
-        return new License
-        {
-            Id = PrefixedId.Create(PrefixedId.License),
-            Key = "EVT-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            BusinessId = BusinessId,
-            ProductId = "prod_events",
-            CustomerId = "cust_events",
-            CreatedAt = Now,
-            UpdatedAt = Now,
-            Version = 1,
-        };
-    }
+    private License NewLicense() => EventRecordingDatabase.NewLicense(Interlocked.Increment(ref _counter));
 }

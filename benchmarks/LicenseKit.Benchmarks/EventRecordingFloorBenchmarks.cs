@@ -1,7 +1,6 @@
 using System.Data.Common;
 using BenchmarkDotNet.Attributes;
 using LicenseKit.EntityFrameworkCore.Internal;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -23,21 +22,19 @@ namespace LicenseKit.Benchmarks;
 [MemoryDiagnoser]
 public class EventRecordingFloorBenchmarks
 {
-    private static readonly DateTimeOffset Now = new(2026, 5, 11, 1, 12, 25, 764, TimeSpan.Zero);
-
+    private EventRecordingDatabase _database = null!;
     private EntityFrameworkCoreBenchmarkContext _context = null!;
     private DbConnection _connection = null!;
     private DbCommand _lone = null!;
     private DbCommand _license = null!;
     private DbCommand _event = null!;
-    private NpgsqlBatch? _batch;
-    private Func<Task> _drop = () => Task.CompletedTask;
+    private DbBatch? _batch;
     private long _counter;
 
     [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
 
-    public static IEnumerable<string> Providers() => EventRecordingBenchmarks.Providers();
+    public static IEnumerable<string> Providers() => EventRecordingDatabase.Providers();
 
     /// <summary>
     /// "model": the events table as the model defines it; "none": its secondary indexes dropped (the feed, the claim and
@@ -49,37 +46,9 @@ public class EventRecordingFloorBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        DbContextOptions<EntityFrameworkCoreBenchmarkContext> options;
-        if (Provider == "postgres")
-        {
-            var server = Environment.GetEnvironmentVariable("LICENSEKIT_POSTGRES_CONNECTION")!;
-            var database = "licensekit_floor_" + Guid.NewGuid().ToString("N")[..12];
-            await EventRecordingBenchmarks.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
-            options = new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseNpgsql(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString()).Options;
-            _drop = async () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                await EventRecordingBenchmarks.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-            };
-        }
-        else
-        {
-            var folder = Directory.CreateTempSubdirectory("licensekit-floor-");
-            options = new DbContextOptionsBuilder<EntityFrameworkCoreBenchmarkContext>().UseSqlite($"Data Source={Path.Combine(folder.FullName, "floor.db")}").Options;
-            _drop = () =>
-            {
-                SqliteConnection.ClearAllPools();
-                folder.Delete(recursive: true);
-                return Task.CompletedTask;
-            };
-        }
-
-        _context = new EntityFrameworkCoreBenchmarkContext(options);
-        await _context.Database.EnsureCreatedAsync();
-        if (Provider == "sqlite")
-        {
-            await _context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
+        _database = await EventRecordingDatabase.CreateAsync(Provider, "floor");
+        _context = new EntityFrameworkCoreBenchmarkContext(_database.Options);
+        await _database.CreateSchemaAsync(_context);
 
         if (EventIndexes == "none")
         {
@@ -97,15 +66,15 @@ public class EventRecordingFloorBenchmarks
         _connection = connection.DbConnection;
         var licenses = new LicenseStatements(_context);
         var events = new LicenseEventStatements(_context);
-        var (row, record) = Next();
+        var license = NewLicense();
+        var row = LicenseMapper.ToEntity(license);
         _lone = licenses.InsertLicense(connection, row);
         _license = licenses.InsertLicense(connection, row);
-        _event = events.Insert(connection, record);
+        _event = events.Insert(connection, IssuedEvent(license));
         if (_connection is NpgsqlConnection)
         {
-            _batch = new NpgsqlBatch((NpgsqlConnection)_connection);
-            _batch.BatchCommands.Add(ToBatchCommand(_license));
-            _batch.BatchCommands.Add(ToBatchCommand(_event));
+            // As the store sends a write outside a host transaction: one batch, which the server runs as one transaction.
+            _batch = CommandBatch.ToBatch(_connection, [_license, _event]);
             await _batch.PrepareAsync();
         }
         else
@@ -121,14 +90,14 @@ public class EventRecordingFloorBenchmarks
     public async Task CleanupAsync()
     {
         await _context.DisposeAsync();
-        await _drop();
+        await _database.DropAsync();
     }
 
     [Benchmark(Baseline = true, Description = "license insert alone, prepared")]
     public async Task LicenseAlone()
     {
-        var (row, _) = Next();
-        Bind(_lone.Parameters, row.Id, row.KeyHash);
+        var license = NewLicense();
+        Bind(_lone.Parameters, license.Id, license.KeyHash);
         if (_batch is not null)
         {
             // One statement is its own transaction on PostgreSQL.
@@ -147,10 +116,11 @@ public class EventRecordingFloorBenchmarks
     [Benchmark(Description = "license and event inserts as one unit, prepared")]
     public async Task LicenseAndEvent()
     {
-        var (row, record) = Next();
+        var license = NewLicense();
+        var record = IssuedEvent(license);
         if (_batch is not null)
         {
-            Bind(_batch.BatchCommands[0].Parameters, row.Id, row.KeyHash);
+            Bind(_batch.BatchCommands[0].Parameters, license.Id, license.KeyHash);
             BindEvent(_batch.BatchCommands[1].Parameters, record);
             await _batch.ExecuteNonQueryAsync();
             return;
@@ -158,7 +128,7 @@ public class EventRecordingFloorBenchmarks
 
         await using var transaction = await _connection.BeginTransactionAsync();
         _license.Transaction = _event.Transaction = transaction;
-        Bind(_license.Parameters, row.Id, row.KeyHash);
+        Bind(_license.Parameters, license.Id, license.KeyHash);
         BindEvent(_event.Parameters, record);
         await _license.ExecuteNonQueryAsync();
         await _event.ExecuteNonQueryAsync();
@@ -178,30 +148,7 @@ public class EventRecordingFloorBenchmarks
         parameters["@" + nameof(LicenseEventEntity.LicenseId)].Value = record.LicenseId;
     }
 
-    private static NpgsqlBatchCommand ToBatchCommand(DbCommand command)
-    {
-        var batchCommand = new NpgsqlBatchCommand(command.CommandText);
-        var parameters = new DbParameter[command.Parameters.Count];
-        command.Parameters.CopyTo(parameters, 0);
-        command.Parameters.Clear();
-        batchCommand.Parameters.AddRange(parameters);
-        return batchCommand;
-    }
+    private License NewLicense() => EventRecordingDatabase.NewLicense(Interlocked.Increment(ref _counter));
 
-    private (LicenseEntity Row, LicenseEventEntity Record) Next()
-    {
-        var n = Interlocked.Increment(ref _counter);
-        var license = BenchmarkKeyHashing.WithKeyHash(new License
-        {
-            Id = PrefixedId.Create(PrefixedId.License),
-            Key = "FLOOR-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            BusinessId = "biz_floor",
-            ProductId = "prod_floor",
-            CustomerId = "cust_floor",
-            CreatedAt = Now,
-            UpdatedAt = Now,
-            Version = 1,
-        });
-        return (LicenseMapper.ToEntity(license), LicenseEventMapper.ToEntity(LicenseEventRecord.Issued(license)));
-    }
+    private static LicenseEventEntity IssuedEvent(License license) => LicenseEventMapper.ToEntity(LicenseEventRecord.Issued(license));
 }

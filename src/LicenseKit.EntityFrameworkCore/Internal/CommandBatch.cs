@@ -43,9 +43,11 @@ internal static class CommandBatch
         }
     }
 
-    // The statements build commands with the model's type mappings, which only create parameters on a command; the
-    // parameters move to the batch's commands unchanged.
-    private static DbBatch ToBatch(DbConnection connection, IReadOnlyList<DbCommand> commands)
+    /// <summary>
+    /// One batch of <paramref name="commands"/>' statements. The statements build commands with the model's type mappings,
+    /// which only create parameters on a command; the parameters move to the batch's commands unchanged.
+    /// </summary>
+    public static DbBatch ToBatch(DbConnection connection, IReadOnlyList<DbCommand> commands)
     {
         var batch = connection.CreateBatch();
         batch.Timeout = commands[0].CommandTimeout;
